@@ -1,0 +1,225 @@
+//! The one entry point of the analysis: `analyze(&Document, &Gazetteer) -> Analysis`, used by the
+//! CLI, the app and the tests. Segments the passages into sentences and tokens, recognises and
+//! resolves the places, keeps the confident ones, and assembles the plain-data [`Analysis`].
+
+use crate::gazetteer::{EntryId, Gazetteer};
+use crate::ingest::Document;
+use crate::model::{
+    Alternative, Analysis, Focus, Mention, MentionForm, Passage, Place, PlaceKind, Sentence,
+};
+use crate::recognize::{recognize, Span};
+use crate::resolve::{resolve, Resolved};
+use crate::text::{detect_language, sentence_bounds, tokenize, Script, Token};
+use rustc_hash::FxHashMap;
+
+/// A city named in Arabic script with fewer people than this needs corroboration (a cue word such
+/// as مدينة, or its country among the article's) to be kept: short Arabic words often coincide
+/// with the alternate name of some small town.
+const ARABIC_SMALL_CITY: u64 = 100_000;
+/// The same for Latin script, where capitalisation already is evidence.
+const LATIN_SMALL_CITY: u64 = 0;
+
+/// Segmented text: sentences and tokens of every passage, with byte offsets into `doc.text`.
+pub struct Segmented {
+    /// (passage index, byte start, byte end) of each sentence.
+    pub sentences: Vec<(usize, usize, usize)>,
+    /// Tokens of all passages, in order; `Token::sentence` indexes `sentences`.
+    pub tokens: Vec<Token>,
+}
+
+/// Split the document's passages into sentences and word tokens.
+pub fn segment(doc: &Document) -> Segmented {
+    let mut sentences = Vec::new();
+    let mut tokens = Vec::new();
+    for (pi, &(_, ps, pe)) in doc.passages.iter().enumerate() {
+        let ptext = &doc.text[ps..pe];
+        let base = sentences.len();
+        let bounds = sentence_bounds(ptext);
+        for (k, &b) in bounds.iter().enumerate() {
+            let end = bounds.get(k + 1).copied().unwrap_or(ptext.len());
+            let seg = &ptext[b..end];
+            let trimmed_end = b + seg.trim_end().len();
+            sentences.push((pi, ps + b, ps + trimmed_end.max(b)));
+        }
+        for mut t in tokenize(ptext) {
+            t.start += ps;
+            t.end += ps;
+            for m in t.map.iter_mut() {
+                *m += ps;
+            }
+            t.sentence += base;
+            tokens.push(t);
+        }
+    }
+    Segmented { sentences, tokens }
+}
+
+/// Analyse a document against the gazetteer.
+pub fn analyze(doc: &Document, g: &Gazetteer) -> Analysis {
+    let seg = segment(doc);
+    let spans = recognize(&doc.text, &seg.tokens, g);
+    let resolved = resolve(&spans, g);
+    let kept = confident(&spans, &resolved, &seg.tokens, g);
+    let mut a = Analysis {
+        source: doc.source.clone(),
+        encoding: doc.encoding.clone(),
+        language: detect_language(&doc.text).to_string(),
+        title: doc.title.clone(),
+        published: doc.published.clone(),
+        diagnostics: doc.diagnostics.clone(),
+        ..Default::default()
+    };
+    let mut char_starts = Vec::with_capacity(doc.passages.len());
+    let mut chars_so_far = 0usize;
+    let mut last_byte = 0usize;
+    for (i, &(kind, s, e)) in doc.passages.iter().enumerate() {
+        chars_so_far += doc.text[last_byte..s].chars().count();
+        last_byte = s;
+        char_starts.push(chars_so_far);
+        a.passages.push(Passage {
+            index: i,
+            kind,
+            text: doc.text[s..e].to_string(),
+            start: chars_so_far,
+        });
+    }
+    for &(p, s, e) in &seg.sentences {
+        let ps = doc.passages[p].1;
+        let ptext = &doc.text[ps..doc.passages[p].2];
+        a.sentences.push(Sentence {
+            passage: p,
+            start: ptext[..s - ps].chars().count(),
+            end: ptext[..e - ps].chars().count(),
+        });
+    }
+    // Group the kept spans by entry, in order of first mention.
+    let mut order: Vec<EntryId> = Vec::new();
+    let mut by_entry: FxHashMap<EntryId, (Vec<Mention>, &Resolved)> = FxHashMap::default();
+    for (span, r) in spans.iter().zip(&resolved).zip(&kept).filter(|(_, k)| **k).map(|(x, _)| x) {
+        let (p, _, _) = seg.sentences[span.sentence];
+        let (_, ps, pe) = doc.passages[p];
+        let ptext = &doc.text[ps..pe];
+        let start = ptext[..span.start - ps].chars().count();
+        let text = doc.text[span.start..span.end].to_string();
+        let end = start + text.chars().count();
+        let m = Mention {
+            passage: p,
+            start,
+            end,
+            text,
+            form: span.form,
+            sentence: span.sentence,
+        };
+        match by_entry.get_mut(&r.entry) {
+            Some(v) => v.0.push(m),
+            None => {
+                order.push(r.entry);
+                by_entry.insert(r.entry, (vec![m], r));
+            }
+        }
+    }
+    for id in order {
+        let Some((mentions, r)) = by_entry.remove(&id) else {
+            continue;
+        };
+        let e = g.entry(id);
+        let mut names = std::collections::BTreeMap::new();
+        for (l, n) in &e.tagged {
+            names.insert(l.clone(), n.clone());
+        }
+        if !e.name_ar.is_empty() {
+            names.insert("ar".to_string(), e.name_ar.clone());
+        }
+        names.insert("en".to_string(), e.name_en.clone());
+        a.places.push(Place {
+            id: e.id.clone(),
+            name: e.name_en.clone(),
+            names,
+            kind: e.kind,
+            country_code: Some(e.cc.clone()).filter(|c| !c.is_empty()),
+            lat: e.lat,
+            lon: e.lon,
+            population: e.population,
+            mentions,
+            events: Vec::new(),
+            score: (r.score * 1000.0).round() / 1000.0,
+            reasons: r.reasons.clone(),
+            alternatives: r
+                .alternatives
+                .iter()
+                .map(|(c, s)| {
+                    let x = g.entry(*c);
+                    Alternative {
+                        id: x.id.clone(),
+                        name: x.name_en.clone(),
+                        country_code: Some(x.cc.clone()).filter(|c| !c.is_empty()),
+                        lat: x.lat,
+                        lon: x.lon,
+                        score: (s * 1000.0).round() / 1000.0,
+                    }
+                })
+                .collect(),
+        });
+    }
+    a.focus = focus(&a.places);
+    a
+}
+
+/// Which resolved spans to keep: small cities named by a word that needs corroboration are
+/// dropped unless a cue word or the article's countries support them.
+fn confident(spans: &[Span], resolved: &[Resolved], tokens: &[Token], g: &Gazetteer) -> Vec<bool> {
+    // Countries present in the article (by name or adjective, or by a kept larger place).
+    let mut article_cc: FxHashMap<&str, usize> = FxHashMap::default();
+    for (s, r) in spans.iter().zip(resolved) {
+        let e = g.entry(r.entry);
+        if !e.cc.is_empty() && (e.kind == PlaceKind::Country || s.form == MentionForm::Adjective) {
+            *article_cc.entry(e.cc.as_str()).or_default() += 1;
+        }
+    }
+    spans
+        .iter()
+        .zip(resolved)
+        .map(|(s, r)| {
+            let e = g.entry(r.entry);
+            if e.kind != PlaceKind::City || e.capital {
+                return true;
+            }
+            let script = tokens[s.first].script;
+            let limit = if script == Script::Arabic {
+                ARABIC_SMALL_CITY
+            } else {
+                LATIN_SMALL_CITY
+            };
+            e.population >= limit || s.settlement_cue || article_cc.contains_key(e.cc.as_str())
+        })
+        .collect()
+}
+
+/// The article's main countries (share of the place weight) and places (most mentioned).
+pub fn focus(places: &[Place]) -> Focus {
+    let mut w: FxHashMap<String, f64> = FxHashMap::default();
+    for p in places {
+        let Some(cc) = &p.country_code else { continue };
+        for m in &p.mentions {
+            let x = match (p.kind, m.form) {
+                (PlaceKind::Country, MentionForm::Name) => 1.0,
+                _ => 0.5,
+            };
+            *w.entry(cc.clone()).or_default() += x;
+        }
+    }
+    let total: f64 = w.values().sum();
+    let mut countries: Vec<(String, f64)> = w
+        .into_iter()
+        .map(|(c, x)| (c, ((x / total) * 1000.0).round() / 1000.0))
+        .filter(|(_, s)| *s >= 0.1)
+        .collect();
+    countries.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    countries.truncate(5);
+    let mut ps: Vec<&Place> = places.iter().collect();
+    ps.sort_by(|a, b| b.mentions.len().cmp(&a.mentions.len()).then_with(|| a.id.cmp(&b.id)));
+    Focus {
+        countries,
+        places: ps.iter().take(5).map(|p| p.id.clone()).collect(),
+    }
+}

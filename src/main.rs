@@ -1,0 +1,142 @@
+//! The `kharita` command: `kharita analyze` for batch work, `kharita eval` to score the system on
+//! public benchmarks, and `kharita learn-stoplist` to rebuild the learned stop-list.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use kharita::{analyze, export, gazetteer::Gazetteer, ingest};
+use rayon::prelude::*;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "kharita", version, about = "Find the places an article names and put them on a map")]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Json,
+    Geojson,
+    Csv,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Analyse article files (.txt, .md, .html) and print the places, mentions and events.
+    Analyze {
+        /// Output format.
+        #[arg(long, value_enum, default_value = "json")]
+        format: Format,
+        /// Indent the JSON.
+        #[arg(long)]
+        pretty: bool,
+        /// Largest file accepted, in megabytes.
+        #[arg(long, default_value_t = 64)]
+        max_mb: u64,
+        /// The files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Score recognition and resolution on the evaluation corpora (see README).
+    Eval {
+        /// Folder holding the corpora (anercorp/, english/, idrisi-ar/).
+        #[arg(long, default_value = "../shared/eval")]
+        dir: PathBuf,
+        /// Which: anercorp-train, anercorp-test, lgl, gwn, trnews, geovirus, idrisi-train, idrisi-dev, all.
+        #[arg(default_value = "all")]
+        which: Vec<String>,
+        /// Print the errors (false positives and misses) as well.
+        #[arg(long)]
+        errors: bool,
+    },
+    /// Learn the stop-list of ordinary words from the development corpora and print it.
+    LearnStoplist {
+        /// Folder holding the corpora.
+        #[arg(long, default_value = "../shared/eval")]
+        dir: PathBuf,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Some(Command::Analyze {
+            format,
+            pretty,
+            max_mb,
+            files,
+        }) => run_analyze(format, pretty, max_mb, &files),
+        Some(Command::Eval { dir, which, errors }) => match kharita::eval::run(&dir, &which, errors) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("kharita eval: {e:#}");
+                ExitCode::FAILURE
+            }
+        },
+        Some(Command::LearnStoplist { dir }) => match kharita::eval::learn_stoplist(&dir) {
+            Ok(s) => {
+                print!("{s}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("kharita learn-stoplist: {e:#}");
+                ExitCode::FAILURE
+            }
+        },
+        None => run_analyze(
+            Format::Json,
+            true,
+            64,
+            &[PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/data/founding-article.txt"))],
+        ),
+    }
+}
+
+fn run_analyze(format: Format, pretty: bool, max_mb: u64, files: &[PathBuf]) -> ExitCode {
+    let g = Gazetteer::shared();
+    let results: Vec<Result<kharita::model::Analysis, ingest::IngestError>> = files
+        .par_iter()
+        .map(|p| ingest::read_path_limited(p, max_mb.saturating_mul(1024 * 1024)).map(|d| analyze(&d, g)))
+        .collect();
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut failed = false;
+    if matches!(format, Format::Csv) {
+        let _ = writeln!(out, "{}", export::CSV_HEADER);
+    }
+    for r in results {
+        match r {
+            Ok(a) => {
+                let text = match format {
+                    Format::Json => export::json_string(&a, pretty) + "\n",
+                    Format::Geojson => {
+                        let v = export::to_geojson(&a);
+                        let s = if pretty {
+                            serde_json::to_string_pretty(&v)
+                        } else {
+                            serde_json::to_string(&v)
+                        };
+                        s.unwrap_or_default() + "\n"
+                    }
+                    Format::Csv => export::to_csv_rows(&a),
+                };
+                if out.write_all(text.as_bytes()).is_err() {
+                    return ExitCode::FAILURE;
+                }
+            }
+            Err(e) => {
+                let _ = out.flush();
+                eprintln!("kharita: {e}");
+                failed = true;
+            }
+        }
+    }
+    let _ = out.flush();
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}

@@ -1,0 +1,418 @@
+//! Recognition: find the spans of a text that name places (or use a country's adjective), with
+//! their gazetteer candidates. Arabic proclitics are stripped only when the rest is a known name;
+//! multi-word names match with or without inner spaces; English names must be capitalised.
+//! General context rules (organisation heads such as وكالة / agency, person titles, learned
+//! stop-list, words the same text writes in lower case) keep ordinary words and names of
+//! organisations out.
+
+use crate::gazetteer::{EntryId, Gazetteer};
+use crate::model::MentionForm;
+use crate::text::{Script, Token};
+
+/// Longest name, in words.
+const MAX_WORDS: usize = 5;
+
+/// A recognised span: a name or adjective of the text with its candidates.
+#[derive(Debug, Clone)]
+pub struct Span {
+    /// Byte offset (in the analysed text) of the name's first character (after any proclitic).
+    pub start: usize,
+    /// Byte offset one past the name's last character.
+    pub end: usize,
+    /// First token index.
+    pub first: usize,
+    /// One past the last token index.
+    pub last: usize,
+    /// Name or adjective.
+    pub form: MentionForm,
+    /// Matching key the name was found under.
+    pub key: String,
+    /// Gazetteer candidates.
+    pub candidates: Vec<EntryId>,
+    /// Sentence index of the span.
+    pub sentence: usize,
+    /// A cue word before the name says what kind of place it is (مدينة, city of, town of, ...).
+    pub settlement_cue: bool,
+}
+
+/// Arabic proclitic sequences, as folded text: conjunction (و ف), preposition (ب ل ك) and article.
+const AR_PROCLITICS: &[&str] = &[
+    "و", "ف", "ب", "ل", "ك", "ال", "وب", "ول", "وك", "فب", "فل", "فك", "وال", "فال", "بال", "كال",
+    "لل", "وبال", "ولل", "وكال", "فبال", "فلل", "فكال",
+];
+
+/// Arabic nouns that head the name of an organisation or a medium: a place name right after them
+/// is part of that name (وكالة توران, مركز ..., صحيفة الرياض).
+const AR_ORG_HEADS: &[&str] = &[
+    "وكاله", "مركز", "صحيفه", "جريده", "مجله", "قناه", "اذاعه", "تلفزيون", "شركه", "مؤسسه", "معهد",
+    "منظمه", "جمعيه", "نادي", "فندق", "بنك", "مصرف", "جامعه", "حزب", "حركه", "تنظيم", "جبهه", "مجموعه",
+    "موقع", "صحيفتا", "برنامج", "مسجد", "مستشفي", "كليه", "مدرسه", "فريق", "منتخب", "ملعب", "دار",
+    "شبكه", "اتحاد", "هيئه", "اكاديميه", "مكتبه", "متحف",
+];
+
+/// Arabic words before a name that make it a person's name (الشيخ، السيد، أبو ...).
+const AR_PERSON_CUES: &[&str] = &[
+    "الشيخ", "السيد", "السيده", "الامير", "الاميره", "الملك", "الدكتور", "د", "ابو", "ابن", "بن",
+    "بنت", "ام", "الحاج", "الاستاذ", "المهندس", "اللواء", "العميد", "العقيد", "الرائد", "النقيب",
+    "المقدم", "الفريق", "المشير", "الرئيس", "الوزير", "النائب", "الناطق", "المتحدث", "الزميل",
+    "اخوه", "ال", "عبد",
+];
+
+/// Arabic words before a name that announce a settlement or region.
+const AR_PLACE_CUES: &[&str] = &[
+    "مدينه", "بلده", "قريه", "محافظه", "ولايه", "اقليم", "منطقه", "مقاطعه", "العاصمه", "عاصمه",
+    "ميناء", "بلدات", "مدن", "قري", "ضاحيه", "حي", "مخيم", "جزيره", "مديريه", "قضاء", "ناحيه", "مطار",
+    "بمدينه", "لمدينه", "ومدينه", "وبلده", "ببلده", "بلدتي", "مدينتي", "بمحافظه", "ومحافظه",
+];
+
+/// English titles before a name that make it a person's name.
+const EN_PERSON_CUES: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "president", "gen", "general", "gov",
+    "governor", "sen", "senator", "rep", "judge", "justice", "king", "queen", "prince", "princess",
+    "pope", "saint", "st", "sgt", "officer", "coach", "father", "rev", "bishop", "mayor", "sheriff",
+    "chief", "capt", "captain", "col", "lt", "det", "detective", "deputy", "trooper", "agent",
+    "attorney", "prof", "professor", "minister", "secretary", "chairman", "ambassador", "actor",
+    "singer", "author", "sister", "brother", "uncle", "aunt",
+];
+
+/// English nouns after a name that make it part of an organisation's or product's name.
+const EN_ORG_TAILS: &[&str] = &[
+    "agency", "centre", "center", "university", "college", "institute", "times", "post", "news",
+    "herald", "tribune", "journal", "gazette", "bank", "company", "corp", "corporation", "inc",
+    "club", "hotel", "airlines", "airways", "party", "group", "foundation", "association", "league",
+    "fc", "united", "rangers", "daily", "telegraph", "observer", "press", "magazine", "review",
+    "records", "motors", "ltd", "llc", "academy", "school", "hospital", "church", "cathedral",
+    "mosque", "museum", "stadium", "airport", "arena", "theater", "theatre", "orchestra", "symphony",
+    "society", "council", "commission", "committee", "board", "courier", "chronicle", "examiner",
+    "sentinel", "globe", "star", "register", "inquirer", "democrat", "republican", "bulletin",
+    "dispatch", "enquirer", "ledger", "record", "mirror", "standard", "express", "guardian",
+    "independent", "sun", "mail", "street", "avenue", "road", "boulevard", "drive", "lane", "hall",
+    "plaza", "mall", "square", "bridge", "tower", "building", "house", "park",
+];
+
+/// English words before a name that announce a settlement.
+const EN_PLACE_CUES: &[&str] = &[
+    "city", "town", "village", "capital", "province", "state", "region", "port", "near", "in",
+    "from", "to", "at", "outside", "across", "into", "of",
+];
+
+/// Connector words allowed inside an English place name (Isle of Man, Rio de Janeiro).
+const EN_CONNECTORS: &[&str] = &[
+    "of", "the", "de", "del", "da", "do", "dos", "das", "la", "le", "les", "el", "al", "upon", "on",
+    "y", "du", "des", "and", "am", "an", "der", "di", "sur", "en",
+];
+
+/// Days and months: capitalised, never places, and harmless next to a place name.
+const EN_CALENDAR: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december",
+];
+
+/// Direction and generic geographic words that may stand beside a place name in a longer name.
+const EN_GEO_WORDS: &[&str] = &[
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "greater", "upper", "lower", "downtown", "county", "parish", "city", "state", "province",
+    "region", "district", "valley", "river", "lake", "island", "islands", "bay", "mountains",
+    "metro", "area", "township", "borough", "republic", "kingdom", "coast", "gulf", "sea",
+];
+
+/// Recognise place names and country adjectives in the tokens of a text.
+pub fn recognize(text: &str, tokens: &[Token], g: &Gazetteer) -> Vec<Span> {
+    let lower_words = lowercase_vocabulary(text, tokens);
+    let mut spans = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        if t.script == Script::Other {
+            i += 1;
+            continue;
+        }
+        let mut matched = None;
+        for n in (1..=MAX_WORDS.min(tokens.len() - i)).rev() {
+            if !contiguous(text, &tokens[i..i + n]) {
+                continue;
+            }
+            if let Some(span) = match_name(text, tokens, i, n, g, &lower_words) {
+                matched = Some(span);
+                break;
+            }
+        }
+        if matched.is_none() {
+            matched = match_adjective(tokens, i, g);
+        }
+        match matched {
+            Some(mut span) => {
+                i = span.last;
+                if keep(text, tokens, &mut span, g, &lower_words) {
+                    spans.push(span);
+                }
+            }
+            None => i += 1,
+        }
+    }
+    spans
+}
+
+/// The tokens follow each other within one sentence, separated only by spaces or a hyphen (or an
+/// abbreviation's dot: St. Louis).
+fn contiguous(text: &str, toks: &[Token]) -> bool {
+    toks.windows(2).all(|w| {
+        if w[0].sentence != w[1].sentence || w[0].script != w[1].script {
+            return false;
+        }
+        let gap = &text[w[0].end..w[1].start];
+        gap.chars().all(|c| c == ' ' || c == '-' || c == '\u{a0}')
+            || (gap == ". " && w[0].key.len() <= 3 && w[0].capitalized)
+    })
+}
+
+/// Folded keys of the first token with a proclitic removed, with the byte offset where the name
+/// starts; the whole token comes first.
+fn clitic_variants(tok: &Token) -> Vec<(String, usize)> {
+    let mut v = vec![(tok.key.clone(), tok.start)];
+    if tok.script != Script::Arabic {
+        return v;
+    }
+    let chars: Vec<char> = tok.key.chars().collect();
+    for p in AR_PROCLITICS {
+        let plen = p.chars().count();
+        if chars.len() < plen + 2 || !tok.key.starts_with(p) {
+            continue;
+        }
+        let rest: String = chars[plen..].iter().collect();
+        let ends_with_article = p.ends_with("ال") || p.ends_with("لل");
+        if p.ends_with("ال") {
+            // Keep the article in the verbatim name: بالعراق -> العراق.
+            let art_start = tok.map[plen - 2];
+            v.push((format!("ال{rest}"), art_start));
+        }
+        if rest.chars().count() >= 3 {
+            v.push((rest.clone(), tok.map[plen]));
+        }
+        if ends_with_article && p.ends_with("لل") {
+            v.push((format!("ال{rest}"), tok.map[plen]));
+        }
+    }
+    v
+}
+
+fn match_name(
+    text: &str,
+    tokens: &[Token],
+    i: usize,
+    n: usize,
+    g: &Gazetteer,
+    lower_words: &rustc_hash::FxHashSet<String>,
+) -> Option<Span> {
+    let toks = &tokens[i..i + n];
+    let first = &toks[0];
+    let last = &toks[n - 1];
+    if first.script == Script::Latin {
+        // Capitalised first and last words; inner words capitalised or connectors.
+        if !(first.capitalized || first.key.chars().next().is_some_and(|c| c.is_numeric())) {
+            return None;
+        }
+        if !last.capitalized {
+            return None;
+        }
+        if toks[1..n.saturating_sub(1)]
+            .iter()
+            .any(|t| !t.capitalized && !EN_CONNECTORS.contains(&t.key.as_str()))
+        {
+            return None;
+        }
+        // Short keys (two letters) only as acronyms: UK, US.
+        if n == 1 && first.key.chars().count() <= 2 && !first.all_caps {
+            return None;
+        }
+        let _ = lower_words;
+    }
+    let rest_key: String = toks[1..].iter().map(|t| format!(" {}", t.key)).collect();
+    let rest_nospace: String = toks[1..].iter().map(|t| t.key.as_str()).collect();
+    for (k0, start) in clitic_variants(first) {
+        let mut keys = vec![format!("{k0}{rest_key}")];
+        if n > 1 && first.script == Script::Arabic {
+            keys.push(format!("{k0}{rest_nospace}"));
+        }
+        for key in keys {
+            let c = g.lookup(&key);
+            if !c.is_empty() {
+                let _ = text;
+                return Some(Span {
+                    start,
+                    end: last.end,
+                    first: i,
+                    last: i + n,
+                    form: MentionForm::Name,
+                    key,
+                    candidates: c.to_vec(),
+                    sentence: first.sentence,
+                    settlement_cue: false,
+                });
+            }
+        }
+    }
+    None
+}
+
+fn match_adjective(tokens: &[Token], i: usize, g: &Gazetteer) -> Option<Span> {
+    let t = &tokens[i];
+    if t.script == Script::Latin && !t.capitalized {
+        return None;
+    }
+    for (key, start) in clitic_variants(t) {
+        let key = key.strip_prefix("ال").map(str::to_string).unwrap_or(key);
+        if let Some(c) = g.adjective(&key) {
+            return Some(Span {
+                start: if tokens[i].script == Script::Arabic {
+                    start
+                } else {
+                    t.start
+                },
+                end: t.end,
+                first: i,
+                last: i + 1,
+                form: MentionForm::Adjective,
+                key,
+                candidates: vec![c],
+                sentence: t.sentence,
+                settlement_cue: false,
+            });
+        }
+    }
+    None
+}
+
+/// Words written in lower case somewhere in the text: a capitalised sentence-initial occurrence
+/// of one of them is an ordinary word, not a name.
+fn lowercase_vocabulary(text: &str, tokens: &[Token]) -> rustc_hash::FxHashSet<String> {
+    let _ = text;
+    tokens
+        .iter()
+        .filter(|t| t.script == Script::Latin && !t.capitalized)
+        .map(|t| t.key.clone())
+        .collect()
+}
+
+/// The key of the token before `i`, with Arabic proclitics removed, if it is in the same sentence.
+fn prev_key(tokens: &[Token], i: usize) -> Option<&Token> {
+    if i == 0 || tokens[i - 1].sentence != tokens[i].sentence {
+        None
+    } else {
+        Some(&tokens[i - 1])
+    }
+}
+
+fn strip_conj(key: &str) -> &str {
+    key.strip_prefix('و')
+        .or_else(|| key.strip_prefix('ف'))
+        .filter(|r| r.chars().count() >= 2)
+        .unwrap_or(key)
+}
+
+/// General context rules. Returns false for a span that is an ordinary word or part of the name
+/// of a person or an organisation.
+fn keep(
+    text: &str,
+    tokens: &[Token],
+    span: &mut Span,
+    g: &Gazetteer,
+    lower_words: &rustc_hash::FxHashSet<String>,
+) -> bool {
+    let first = &tokens[span.first];
+    let n = span.last - span.first;
+    let is_country = span
+        .candidates
+        .iter()
+        .any(|c| g.entry(*c).kind == crate::model::PlaceKind::Country);
+    if span.form == MentionForm::Name && g.is_stopword(&span.key) {
+        return false;
+    }
+    let prev = prev_key(tokens, span.first);
+    let next = tokens
+        .get(span.last)
+        .filter(|t| t.sentence == first.sentence && t.script == first.script);
+    match first.script {
+        Script::Arabic => {
+            if let Some(p) = prev {
+                let pk = strip_conj(&p.key);
+                let pk2 = pk.strip_prefix('ب').or_else(|| pk.strip_prefix('ل')).unwrap_or(pk);
+                if AR_PLACE_CUES.contains(&p.key.as_str()) || AR_PLACE_CUES.contains(&pk) {
+                    span.settlement_cue = true;
+                }
+                // An organisation's head noun right before the name (no punctuation between).
+                let gap = &text[p.end..span.start];
+                let tight = gap.chars().all(|c| c.is_whitespace());
+                if tight
+                    && (AR_ORG_HEADS.contains(&pk) || AR_ORG_HEADS.contains(&pk2))
+                    && span.form == MentionForm::Name
+                {
+                    return false;
+                }
+                if tight
+                    && AR_PERSON_CUES.contains(&pk)
+                    && span.form == MentionForm::Name
+                    && !is_country
+                {
+                    return false;
+                }
+            }
+            true
+        }
+        Script::Latin => {
+            if let Some(p) = prev {
+                if EN_PLACE_CUES.contains(&p.key.as_str()) {
+                    span.settlement_cue = true;
+                }
+                let gap = &text[p.end..first.start];
+                if EN_PERSON_CUES.contains(&p.key.as_str())
+                    && p.capitalized
+                    && (gap == " " || gap == ". ")
+                    && !is_country
+                {
+                    return false;
+                }
+                // Part of a longer capitalised name whose other word is no place: a person
+                // (George Washington) unless that word is geographic (North Carolina's "North").
+                if p.capitalized
+                    && !p.sentence_initial
+                    && gap == " "
+                    && span.form == MentionForm::Name
+                    && !is_country
+                    && !EN_GEO_WORDS.contains(&p.key.as_str())
+                    && !EN_CALENDAR.contains(&p.key.as_str())
+                    && g.lookup(&p.key).is_empty()
+                {
+                    return false;
+                }
+            }
+            if let Some(nx) = next {
+                let gap = &text[tokens[span.last - 1].end..nx.start];
+                if nx.capitalized
+                    && (gap == " " || gap == "-")
+                    && EN_ORG_TAILS.contains(&nx.key.as_str())
+                    && span.form == MentionForm::Name
+                {
+                    return false;
+                }
+                if nx.capitalized
+                    && gap == " "
+                    && !EN_GEO_WORDS.contains(&nx.key.as_str())
+                    && !EN_CALENDAR.contains(&nx.key.as_str())
+                    && !is_country
+                    && span.form == MentionForm::Name
+                    && g.lookup(&nx.key).is_empty()
+                {
+                    return false;
+                }
+            }
+            // A sentence-initial single word that the text also writes in lower case.
+            if n == 1 && first.sentence_initial && lower_words.contains(&first.key) {
+                return false;
+            }
+            true
+        }
+        Script::Other => false,
+    }
+}

@@ -1,0 +1,421 @@
+//! Text primitives: matching keys (Arabic orthographic folding, Latin case and accent folding),
+//! word tokens with byte spans into the verbatim text, scripts, language detection and sentences.
+//!
+//! Folding is for *matching only*: every span handed out by this module points into the verbatim
+//! text, so what the reader highlights is exactly what the article says.
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// The writing system of a word, as far as matching cares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Script {
+    /// Arabic script (Arabic, Persian, Urdu letters).
+    Arabic,
+    /// Latin script.
+    Latin,
+    /// Anything else (Cyrillic, CJK, digits only, ...).
+    Other,
+}
+
+/// True for letters of the Arabic script blocks, including presentation forms.
+pub fn is_arabic_char(c: char) -> bool {
+    matches!(c as u32,
+        0x0600..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF)
+}
+
+/// Arabic diacritics, Quranic marks, tatweel and zero-width joiners: dropped by folding.
+fn is_arabic_ignorable(c: char) -> bool {
+    matches!(c as u32,
+        0x0610..=0x061A | 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06ED | 0x0640 | 0x200C | 0x200D | 0x200F | 0x200E)
+}
+
+/// Fold one already NFKC-normalised character into its matching form, appending to `out`.
+fn fold_char(c: char, out: &mut String) {
+    if is_arabic_ignorable(c) || is_combining_mark(c) || c == '.' {
+        return;
+    }
+    let f = match c {
+        'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' => 'ا',
+        'ى' | 'ی' | 'ې' | 'ۍ' => 'ي',
+        'ة' | 'ۀ' | 'ە' | 'ہ' | 'ھ' => 'ه',
+        'ک' | 'ڪ' => 'ك',
+        '\u{2019}' | '\u{2018}' | '`' | 'ʼ' => '\'',
+        '-' | '\u{2010}' | '\u{2011}' | '\u{2013}' | '_' => ' ',
+        _ => c,
+    };
+    if f.is_uppercase() {
+        out.extend(f.to_lowercase());
+    } else {
+        out.push(f);
+    }
+}
+
+/// The matching key of a string: NFKC, Arabic folding (hamza-alef forms to bare alef, alef maqsura
+/// and Persian yeh to yeh, taa marbuta to heh, keheh to kaf, diacritics, tatweel and ZWNJ dropped),
+/// Latin lower-cased and stripped of accents, hyphens as spaces, runs of spaces collapsed.
+///
+/// ```
+/// assert_eq!(kharita::text::fold("أذربيجان"), kharita::text::fold("اذربيجان"));
+/// assert_eq!(kharita::text::fold("Bakú"), "baku");
+/// ```
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    // NFKC first (presentation forms, ligatures), then NFD so that Latin accents become marks.
+    for c in s.nfkc().collect::<String>().nfd() {
+        fold_char(c, &mut out);
+    }
+    collapse_spaces(&out)
+}
+
+fn collapse_spaces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// Fold a single word, keeping for every output character the byte offset (in `word`) of the
+/// source character it came from, plus a final entry equal to `word.len()`.
+pub fn fold_word_with_map(word: &str) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(word.len());
+    let mut map = Vec::with_capacity(word.len() + 1);
+    let mut tmp = String::new();
+    for (i, c) in word.char_indices() {
+        tmp.clear();
+        for n in std::iter::once(c).nfkc().collect::<String>().nfd() {
+            fold_char(n, &mut tmp);
+        }
+        for fc in tmp.chars() {
+            out.push(fc);
+            map.push(i);
+        }
+    }
+    map.push(word.len());
+    (out, map)
+}
+
+/// A word of the verbatim text: byte span and a few precomputed facts.
+#[derive(Debug, Clone)]
+pub struct Token {
+    /// Byte offset of the first character in the text.
+    pub start: usize,
+    /// Byte offset one past the last character.
+    pub end: usize,
+    /// The word's matching key (see [`fold`]).
+    pub key: String,
+    /// For each character of `key`, the byte offset in the text where it came from; one extra
+    /// entry at the end equal to `end`.
+    pub map: Vec<usize>,
+    /// Script of the word's letters.
+    pub script: Script,
+    /// First letter is upper case (Latin script).
+    pub capitalized: bool,
+    /// Every letter is upper case (acronyms such as UK, USA).
+    pub all_caps: bool,
+    /// True when the word begins a sentence (or a passage).
+    pub sentence_initial: bool,
+    /// A hyphen directly joins this word to the previous one ("Baku-based").
+    pub hyphen_before: bool,
+    /// Index of the sentence the word belongs to (into [`sentences`]'s output for the same text).
+    pub sentence: usize,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining_mark(c) || is_arabic_ignorable(c)
+}
+
+/// Split `text` into word tokens. Apostrophes inside Latin words are kept (O'Hare); an English
+/// possessive ('s, ’s) is left out of the token. Hyphens split words; dots split words except in
+/// Latin acronyms (U.S., U.K.), which stay one token.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let sentence_starts = sentence_bounds(text);
+    let mut tokens = Vec::new();
+    let bytes = text.as_bytes();
+    let mut iter = text.char_indices().peekable();
+    let mut sentence = 0usize;
+    while let Some(&(i, c)) = iter.peek() {
+        if !is_word_char(c) {
+            iter.next();
+            continue;
+        }
+        let start = i;
+        let mut end = i;
+        while let Some(&(j, d)) = iter.peek() {
+            if is_word_char(d) {
+                end = j + d.len_utf8();
+                iter.next();
+            } else if (d == '\'' || d == '’') && end > start {
+                // Keep an apostrophe followed by a letter, unless it is a possessive 's.
+                let rest = &text[j + d.len_utf8()..];
+                let mut rc = rest.chars();
+                let next = rc.next();
+                let after = rc.next();
+                let possessive = matches!(next, Some('s') | Some('S'))
+                    && after.is_none_or(|a| !a.is_alphanumeric());
+                if next.is_some_and(|n| n.is_alphabetic() && !is_arabic_char(n)) && !possessive {
+                    end = j + d.len_utf8();
+                    iter.next();
+                } else {
+                    break;
+                }
+            } else if d == '.' && is_acronym_dot(text, start, j) {
+                end = j + 1;
+                iter.next();
+            } else {
+                break;
+            }
+        }
+        let word = &text[start..end];
+        let (key, mut map) = fold_word_with_map(word);
+        for m in map.iter_mut() {
+            *m += start;
+        }
+        let script = word_script(word);
+        let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+        let capitalized = letters.first().is_some_and(|c| c.is_uppercase());
+        let all_caps = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+        while sentence + 1 < sentence_starts.len() && sentence_starts[sentence + 1] <= start {
+            sentence += 1;
+        }
+        let sentence_initial = tokens
+            .last()
+            .is_none_or(|t: &Token| t.sentence != sentence)
+            || text[tokens.last().map_or(0, |t: &Token| t.end)..start].contains('\n')
+            || text[tokens.last().map_or(0, |t: &Token| t.end)..start]
+                .chars()
+                .any(|c| matches!(c, '"' | '“' | '«' | ':' | '('));
+        let hyphen_before = start > 0
+            && matches!(bytes[start - 1], b'-')
+            && tokens.last().is_some_and(|t: &Token| t.end == start - 1);
+        tokens.push(Token {
+            start,
+            end,
+            key,
+            map,
+            script,
+            capitalized,
+            all_caps,
+            sentence_initial,
+            hyphen_before,
+            sentence,
+        });
+    }
+    tokens
+}
+
+/// A dot at byte `dot` continues a Latin acronym such as U.S. or U.K.: the word so far is a single
+/// upper-case letter or letters separated by dots, and a letter follows.
+fn is_acronym_dot(text: &str, start: usize, dot: usize) -> bool {
+    let so_far = &text[start..dot];
+    let single_letters = so_far
+        .split('.')
+        .all(|p| p.chars().count() == 1 && p.chars().all(|c| c.is_ascii_uppercase()));
+    if !single_letters {
+        return false;
+    }
+    // U.S. at the end of an acronym: keep the final dot only when the next char is a letter
+    // (U.S.A) or when the acronym has at least one dot already (U.S.).
+    let next = text[dot + 1..].chars().next();
+    next.is_some_and(|c| c.is_ascii_uppercase()) || so_far.contains('.')
+}
+
+/// The dominant script of a word.
+pub fn word_script(word: &str) -> Script {
+    let mut arabic = 0;
+    let mut latin = 0;
+    for c in word.chars() {
+        if is_arabic_char(c) {
+            arabic += 1;
+        } else if c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c) {
+            latin += 1;
+        }
+    }
+    if arabic > 0 && arabic >= latin {
+        Script::Arabic
+    } else if latin > 0 {
+        Script::Latin
+    } else {
+        Script::Other
+    }
+}
+
+/// ISO 639-1 code of the text's language: "ar", "fa" (Persian letters), "en" (Latin script), or
+/// "und" when there are no letters.
+pub fn detect_language(text: &str) -> &'static str {
+    let (mut arabic, mut persian, mut latin, mut cyrillic) = (0usize, 0usize, 0usize, 0usize);
+    for c in text.chars() {
+        match c {
+            'پ' | 'چ' | 'ژ' | 'گ' | 'ی' | 'ک' => {
+                persian += 1;
+                arabic += 1
+            }
+            c if is_arabic_char(c) && c.is_alphabetic() => arabic += 1,
+            c if c.is_ascii_alphabetic() => latin += 1,
+            '\u{0400}'..='\u{04FF}' => cyrillic += 1,
+            _ => {}
+        }
+    }
+    let max = arabic.max(latin).max(cyrillic);
+    if max == 0 {
+        "und"
+    } else if max == arabic {
+        if persian * 50 > arabic {
+            "fa"
+        } else {
+            "ar"
+        }
+    } else if max == cyrillic {
+        "ru"
+    } else {
+        "en"
+    }
+}
+
+/// Abbreviations after which a dot does not end an English sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "jr",
+    "sr", "prof", "rev", "mt", "ft", "inc", "co", "corp", "ltd", "no", "vs", "jan", "feb", "mar",
+    "apr", "aug", "sept", "sep", "oct", "nov", "dec", "ave", "blvd", "rd", "hwy", "u.s", "e.g",
+    "i.e", "etc", "gov", "atty", "supt", "det", "cpl", "pvt", "adm", "cmdr", "ala", "ariz", "calif",
+    "colo", "conn", "fla", "ga", "ill", "ind", "kan", "ky", "la", "md", "mass", "mich", "minn",
+    "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash",
+    "wis", "wyo",
+];
+
+/// Byte offsets where sentences begin (the first is always 0). Sentences end at . ! ? ؟ ؛ … and
+/// line breaks; a dot inside a number (1.6), after a single capital (J. Smith) or after a known
+/// abbreviation (Dr., Feb.) does not end one.
+pub fn sentence_bounds(text: &str) -> Vec<usize> {
+    let mut starts = vec![0];
+    let mut chars = text.char_indices().peekable();
+    let mut pending = false;
+    while let Some((i, c)) = chars.next() {
+        if pending {
+            if c.is_whitespace() || matches!(c, '"' | '”' | '»' | ')' | '\'' | '’') {
+                if c == '\n' {
+                    // handled below
+                } else {
+                    continue;
+                }
+            } else {
+                if *starts.last().unwrap_or(&0) < i {
+                    starts.push(i);
+                }
+                pending = false;
+            }
+        }
+        match c {
+            '!' | '?' | '؟' | '؛' | '…' | '\n' => pending = true,
+            '.' => {
+                let next = text[i + 1..].chars().next();
+                let prev_word: String = text[..i]
+                    .chars()
+                    .rev()
+                    .take_while(|c| c.is_alphanumeric() || *c == '.')
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect();
+                let in_number = next.is_some_and(|n| n.is_ascii_digit())
+                    && prev_word.chars().last().is_some_and(|p| p.is_ascii_digit());
+                let initial = prev_word.chars().count() == 1
+                    && prev_word.chars().all(|c| c.is_uppercase() && !is_arabic_char(c));
+                let abbrev = ABBREVIATIONS.contains(&prev_word.to_lowercase().as_str());
+                let glued = next.is_some_and(|n| n.is_alphanumeric());
+                if !(in_number || initial || abbrev || glued) {
+                    pending = true;
+                }
+            }
+            _ => {}
+        }
+        if c == '\n' && pending {
+            // A line break ends the sentence; the next non-space char starts a new one.
+            let _ = chars.peek();
+        }
+    }
+    starts
+}
+
+/// Count Unicode scalar values in `s[..byte]`.
+pub fn char_offset(s: &str, byte: usize) -> usize {
+    s[..byte].chars().count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check_fold(a: &str, b: &str) {
+        assert_eq!(fold(a), fold(b), "{a} vs {b}");
+    }
+
+    #[test]
+    fn folding_table() {
+        // (input, equivalent spelling)
+        let cases = [
+            ("أذربيجان", "اذربيجان"),
+            ("إيران", "ايران"),
+            ("آستارا", "استارا"),
+            ("ٱلقدس", "القدس"),
+            ("مصطفى", "مصطفي"),
+            ("الجمهورية", "الجمهوريه"),
+            ("بَاكُو", "باكو"),
+            ("باكــو", "باكو"),
+            ("کرمان", "كرمان"),
+            ("ایران", "ايران"),
+            ("\u{FEBB}\u{FEE8}\u{FECC}\u{17E}", "صنعž"),
+            ("Bakú", "baku"),
+            ("Tel-Aviv", "tel aviv"),
+            ("Zürich", "zurich"),
+            ("ﻻ", "لا"),
+            ("ب\u{200C}ا", "با"),
+        ];
+        for (a, b) in cases {
+            check_fold(a, b);
+        }
+    }
+
+    #[test]
+    fn fold_map_points_into_word() {
+        let (k, m) = fold_word_with_map("وبَاكو");
+        assert_eq!(k, "وباكو");
+        assert_eq!(m.len(), k.chars().count() + 1);
+        // The third folded char (ا) comes after the fatha-bearing ب.
+        assert_eq!(&"وبَاكو"[m[2]..m[3]], "ا");
+    }
+
+    #[test]
+    fn tokens_and_possessives() {
+        let t = tokenize("Russia's army left Baku-based U.S. forces.");
+        let words: Vec<&str> = t.iter().map(|t| &"Russia's army left Baku-based U.S. forces."[t.start..t.end]).collect();
+        assert_eq!(words, ["Russia", "s", "army", "left", "Baku", "based", "U.S.", "forces"]);
+        assert_eq!(t[6].key, "us");
+        assert!(t[4].capitalized && !t[2].capitalized);
+        assert!(t[5].hyphen_before);
+    }
+
+    #[test]
+    fn sentences_split_on_arabic_and_latin_punctuation() {
+        let s = "قال إنه بخير؟ نعم؛ ذهب. Dr. Smith paid 1.6 billion. Then left";
+        let b = sentence_bounds(s);
+        let parts: Vec<&str> = b
+            .iter()
+            .zip(b.iter().skip(1).chain(std::iter::once(&s.len())))
+            .map(|(a, z)| s[*a..*z].trim())
+            .collect();
+        assert_eq!(parts, ["قال إنه بخير؟", "نعم؛", "ذهب.", "Dr. Smith paid 1.6 billion.", "Then left"]);
+    }
+
+    #[test]
+    fn language_detection() {
+        assert_eq!(detect_language("استدعت إيران سفيرها"), "ar");
+        assert_eq!(detect_language("Iran recalled its ambassador"), "en");
+        assert_eq!(detect_language("ایران سفیر خود را فراخواند که گفت"), "fa");
+        assert_eq!(detect_language("123 456"), "und");
+    }
+}
