@@ -162,6 +162,7 @@ pub fn analyze(doc: &Document, g: &Gazetteer) -> Analysis {
         });
     }
     a.focus = focus(&a.places);
+    crate::events::extract(&mut a);
     a
 }
 

@@ -12,6 +12,7 @@
 
 pub mod analyze;
 pub mod eval;
+pub mod events;
 pub mod export;
 pub mod gazetteer;
 pub mod ingest;
