@@ -515,10 +515,12 @@ pub fn learn_stoplist(dir: &Path) -> Result<String> {
         while ti < tags.len() && tags[ti].1 <= p.start {
             ti += 1;
         }
-        if ti >= tags.len() {
-            break;
-        }
-        let is_loc = tags[ti].2;
+        // A place if any token it covers is annotated LOC (ANERcorp leaves heads such as قطاع
+        // or إقليم outside the span).
+        let is_loc = tags[ti..]
+            .iter()
+            .take_while(|t| t.0 < p.end)
+            .any(|t| t.2);
         let key = fold(&text.chars().skip(p.start).take(p.end - p.start).collect::<String>());
         let c = counts.entry(key).or_default();
         if is_loc {
@@ -546,9 +548,20 @@ pub fn learn_stoplist(dir: &Path) -> Result<String> {
             }
         }
     }
+    // Names of countries, continents, seas and curated regions are never stop-words: corpora
+    // differ on whether "the Middle East" is annotated, but the product shows it.
+    let prominent = |key: &str| {
+        base.lookup(key).iter().any(|p| {
+            let e = base.entry(p.entry);
+            e.kind == crate::model::PlaceKind::Country
+                || e.kind == crate::model::PlaceKind::Water
+                || e.continent
+                || e.id.starts_with("curated:")
+        })
+    };
     let mut keys: Vec<(String, usize, usize)> = counts
         .into_iter()
-        .filter(|(_, (p, n))| p + n >= 3 && *p * 3 < p + n)
+        .filter(|(k, (p, n))| p + n >= 3 && *p * 3 < p + n && !prominent(k))
         .map(|(k, (p, n))| (k, p, n))
         .collect();
     keys.sort();

@@ -17,6 +17,7 @@ pub mod export;
 pub mod gazetteer;
 pub mod ingest;
 pub mod model;
+pub mod names;
 pub mod recognize;
 pub mod resolve;
 pub mod text;

@@ -5,7 +5,8 @@
 //! stop-list, words the same text writes in lower case) keep ordinary words and names of
 //! organisations out.
 
-use crate::gazetteer::{EntryId, Gazetteer};
+use crate::gazetteer::{Entry, EntryId, Gazetteer};
+use crate::model::PlaceKind;
 use crate::model::MentionForm;
 use crate::text::{Script, Token};
 
@@ -138,8 +139,19 @@ pub fn recognize(text: &str, tokens: &[Token], g: &Gazetteer) -> Vec<Span> {
                 break;
             }
         }
-        if matched.is_none() {
-            matched = match_adjective(tokens, i, g);
+        // A one-word name that is also a country's adjective (سوري, Turkish) is the adjective,
+        // unless the word names a country itself.
+        let single_non_country = matched.as_ref().is_some_and(|s| {
+            s.last - s.first == 1
+                && !s
+                    .candidates
+                    .iter()
+                    .any(|c| g.entry(*c).kind == PlaceKind::Country)
+        });
+        if matched.is_none() || single_non_country {
+            if let Some(adj) = match_adjective(tokens, i, g) {
+                matched = Some(adj);
+            }
         }
         match matched {
             Some(mut span) => {
@@ -197,6 +209,41 @@ fn clitic_variants(tok: &Token) -> Vec<(String, usize)> {
     v
 }
 
+/// A place famous enough to be named by a short or borrowed word: a country, a capital, a city of
+/// a million, a continent, a sea or a curated region.
+fn prominent(e: &Entry) -> bool {
+    e.kind == PlaceKind::Country
+        || e.capital
+        || e.population >= 1_000_000
+        || e.kind == PlaceKind::Water
+        || e.id.starts_with("curated:")
+}
+
+/// Candidates of a key that the word may plausibly mean. In Arabic script, where no capital
+/// letter marks a name: a key of three letters or fewer (or one reached by removing a proclitic
+/// that leaves three letters) names only prominent places, since such words are mostly ordinary
+/// (دون, هام, كشفت -> شفت); and a city reached only through an alternate spelling (often Persian or
+/// Urdu) needs half a million people.
+fn plausible(g: &Gazetteer, key: &str, first: &Token, clitic: bool) -> Vec<EntryId> {
+    let postings = g.lookup(key);
+    if first.script != Script::Arabic {
+        return postings.iter().map(|p| p.entry).collect();
+    }
+    let letters = key.chars().filter(|c| c.is_alphabetic()).count();
+    let short = letters <= 3 || (clitic && letters <= 3);
+    postings
+        .iter()
+        .filter(|p| {
+            let e = g.entry(p.entry);
+            if short {
+                return prominent(e);
+            }
+            p.preferred || e.kind != PlaceKind::City || e.population >= 500_000
+        })
+        .map(|p| p.entry)
+        .collect()
+}
+
 fn match_name(
     text: &str,
     tokens: &[Token],
@@ -216,7 +263,7 @@ fn match_name(
         if !last.capitalized {
             return None;
         }
-        if toks[1..n.saturating_sub(1)]
+        if toks[1..n.max(2) - 1]
             .iter()
             .any(|t| !t.capitalized && !EN_CONNECTORS.contains(&t.key.as_str()))
         {
@@ -236,7 +283,7 @@ fn match_name(
             keys.push(format!("{k0}{rest_nospace}"));
         }
         for key in keys {
-            let c = g.lookup(&key);
+            let c = plausible(g, &key, first, start > first.start);
             if !c.is_empty() {
                 let _ = text;
                 return Some(Span {
@@ -246,7 +293,7 @@ fn match_name(
                     last: i + n,
                     form: MentionForm::Name,
                     key,
-                    candidates: c.to_vec(),
+                    candidates: c,
                     sentence: first.sentence,
                     settlement_cue: false,
                 });
@@ -329,6 +376,14 @@ fn keep(
     if span.form == MentionForm::Name && g.is_stopword(&span.key) {
         return false;
     }
+    // Tanween marks an indefinite noun or an adverb (دوماً), never a place name.
+    if span.form == MentionForm::Name
+        && text[span.start..span.end]
+            .chars()
+            .any(|c| matches!(c, '\u{064B}' | '\u{064C}' | '\u{064D}'))
+    {
+        return false;
+    }
     let prev = prev_key(tokens, span.first);
     let next = tokens
         .get(span.last)
@@ -382,7 +437,7 @@ fn keep(
                     && !is_country
                     && !EN_GEO_WORDS.contains(&p.key.as_str())
                     && !EN_CALENDAR.contains(&p.key.as_str())
-                    && g.lookup(&p.key).is_empty()
+                    && !g.has_name(&p.key)
                 {
                     return false;
                 }
@@ -402,7 +457,7 @@ fn keep(
                     && !EN_CALENDAR.contains(&nx.key.as_str())
                     && !is_country
                     && span.form == MentionForm::Name
-                    && g.lookup(&nx.key).is_empty()
+                    && !g.has_name(&nx.key)
                 {
                     return false;
                 }

@@ -1,0 +1,38 @@
+//! Build script: folds every name of the committed gazetteer table into the matching-key index
+//! (an FST plus postings) so that the program starts without indexing at run time.
+#![allow(dead_code)]
+
+#[path = "src/text.rs"]
+mod text;
+#[path = "src/names.rs"]
+mod names;
+
+use std::io::Read;
+
+fn main() {
+    println!("cargo:rerun-if-changed=data/gazetteer.tsv.gz");
+    println!("cargo:rerun-if-changed=src/text.rs");
+    println!("cargo:rerun-if-changed=src/names.rs");
+    let out = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into()));
+    let mut tsv = String::new();
+    let file = match std::fs::File::open("data/gazetteer.tsv.gz") {
+        Ok(f) => f,
+        Err(e) => panic!("data/gazetteer.tsv.gz: {e} (run scripts/build_data.py)"),
+    };
+    if let Err(e) = flate2::read::GzDecoder::new(file).read_to_string(&mut tsv) {
+        panic!("data/gazetteer.tsv.gz: {e}");
+    }
+    let built = match names::build_index(&tsv) {
+        Ok(b) => b,
+        Err(e) => panic!("data/gazetteer.tsv.gz: {e}"),
+    };
+    for (name, bytes) in [
+        ("names.fst", built.fst.as_slice()),
+        ("postings.bin", built.postings.as_slice()),
+        ("entries.tsv", built.entries.as_bytes()),
+    ] {
+        if let Err(e) = std::fs::write(out.join(name), bytes) {
+            panic!("writing {name}: {e}");
+        }
+    }
+}
