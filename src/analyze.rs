@@ -12,10 +12,11 @@ use crate::resolve::{resolve, Resolved};
 use crate::text::{detect_language, sentence_bounds, tokenize, Script, Token};
 use rustc_hash::FxHashMap;
 
-/// A city named in Arabic script with fewer people than this needs corroboration (a cue word such
-/// as مدينة, or its country among the article's) to be kept: short Arabic words often coincide
-/// with the alternate name of some small town.
-const ARABIC_SMALL_CITY: u64 = 100_000;
+/// A city named in Arabic script with fewer people than this (and not a capital) needs
+/// corroboration, a cue word such as مدينة or its country named in the article, to be kept:
+/// Arabic has no capital letters, and many Arabic words and transliterated personal names
+/// coincide with the name of some town abroad.
+const ARABIC_SMALL_CITY: u64 = 1_000_000;
 /// The same for Latin script, where capitalisation already is evidence.
 const LATIN_SMALL_CITY: u64 = 0;
 

@@ -8,7 +8,7 @@
 use crate::gazetteer::{Entry, EntryId, Gazetteer};
 use crate::model::PlaceKind;
 use crate::model::MentionForm;
-use crate::text::{Script, Token};
+use crate::text::{fold, Script, Token};
 
 /// Longest name, in words.
 const MAX_WORDS: usize = 5;
@@ -189,21 +189,19 @@ fn clitic_variants(tok: &Token) -> Vec<(String, usize)> {
     let chars: Vec<char> = tok.key.chars().collect();
     for p in AR_PROCLITICS {
         let plen = p.chars().count();
-        if chars.len() < plen + 2 || !tok.key.starts_with(p) {
+        if *p == "ال" || chars.len() < plen + 2 || !tok.key.starts_with(p) {
             continue;
         }
         let rest: String = chars[plen..].iter().collect();
-        let ends_with_article = p.ends_with("ال") || p.ends_with("لل");
         if p.ends_with("ال") {
-            // Keep the article in the verbatim name: بالعراق -> العراق.
-            let art_start = tok.map[plen - 2];
-            v.push((format!("ال{rest}"), art_start));
-        }
-        if rest.chars().count() >= 3 {
-            v.push((rest.clone(), tok.map[plen]));
-        }
-        if ends_with_article && p.ends_with("لل") {
+            // The article belongs to the name: بالعراق -> العراق. A name that does not take the
+            // article is never written with it (التركية is an adjective, not تركيا).
+            v.push((format!("ال{rest}"), tok.map[plen - 2]));
+        } else if p.ends_with("لل") {
+            // ل + ال contracted: للعراق -> (ال)عراق; the verbatim name starts after لل.
             v.push((format!("ال{rest}"), tok.map[plen]));
+        } else if rest.chars().count() >= 3 {
+            v.push((rest, tok.map[plen]));
         }
     }
     v
@@ -278,15 +276,26 @@ fn match_name(
     let rest_key: String = toks[1..].iter().map(|t| format!(" {}", t.key)).collect();
     let rest_nospace: String = toks[1..].iter().map(|t| t.key.as_str()).collect();
     for (k0, start) in clitic_variants(first) {
-        let mut keys = vec![format!("{k0}{rest_key}")];
+        let mut keys = vec![(format!("{k0}{rest_key}"), false)];
         if n > 1 && first.script == Script::Arabic {
-            keys.push(format!("{k0}{rest_nospace}"));
+            // Words run together (كارا باخ = كاراباخ) only for a place's preferred spelling:
+            // two ordinary words side by side can spell some town's alternate name.
+            keys.push((format!("{k0}{rest_nospace}"), true));
         }
-        for key in keys {
-            let c = plausible(g, &key, first, start > first.start);
+        for (key, joined) in keys {
+            let mut c = plausible(g, &key, first, start > first.start);
+            if joined {
+                let preferred: Vec<EntryId> = g
+                    .lookup(&key)
+                    .iter()
+                    .filter(|p| p.preferred)
+                    .map(|p| p.entry)
+                    .collect();
+                c.retain(|e| preferred.contains(e));
+            }
             if !c.is_empty() {
                 let _ = text;
-                return Some(Span {
+                let mut span = Span {
                     start,
                     end: last.end,
                     first: i,
@@ -296,11 +305,35 @@ fn match_name(
                     candidates: c,
                     sentence: first.sentence,
                     settlement_cue: false,
-                });
+                };
+                if first.script == Script::Arabic && n > 1 {
+                    narrow(&mut span, tokens, &k0, g);
+                }
+                return Some(span);
             }
         }
     }
     None
+}
+
+/// Administrative descriptors that Arabic puts before a name (قطاع غزة, دولة قطر, إقليم كارا باخ).
+/// They belong to the phrase, not to the name: the mention reports the name after them, while the
+/// place stays the one the whole phrase names (the Gaza Strip, not the city of Gaza).
+const AR_DESCRIPTORS: &[&str] = &[
+    "قطاع", "دوله", "جمهوريه", "مملكه", "اماره", "سلطنه", "منطقه", "اقليم", "مدينه", "ولايه",
+    "محافظه", "بلده", "قريه", "مقاطعه", "العاصمه", "عاصمه",
+];
+
+fn narrow(span: &mut Span, tokens: &[Token], first_key: &str, g: &Gazetteer) {
+    let _ = g;
+    let head = strip_conj(first_key);
+    let head = head.strip_prefix('ب').filter(|h| AR_DESCRIPTORS.contains(h)).unwrap_or(head);
+    if span.last - span.first >= 2 && AR_DESCRIPTORS.contains(&head) {
+        let a = span.first;
+        span.start = tokens[a + 1].start;
+        span.first = a + 1;
+        span.settlement_cue = true;
+    }
 }
 
 fn match_adjective(tokens: &[Token], i: usize, g: &Gazetteer) -> Option<Span> {
@@ -373,7 +406,9 @@ fn keep(
         .candidates
         .iter()
         .any(|c| g.entry(*c).kind == crate::model::PlaceKind::Country);
-    if span.form == MentionForm::Name && g.is_stopword(&span.key) {
+    if span.form == MentionForm::Name
+        && (g.is_stopword(&span.key) || g.is_stopword(&fold(&text[span.start..span.end])))
+    {
         return false;
     }
     // Tanween marks an indefinite noun or an adverb (دوماً), never a place name.
