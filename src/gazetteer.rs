@@ -56,6 +56,8 @@ pub struct Entry {
     pub name_ar: String,
     /// Language-tagged preferred names.
     pub tagged: Vec<(String, String)>,
+    /// Number of names and spellings the place is known by.
+    pub name_count: u32,
 }
 
 /// A candidate entry for a key, and whether the key is one of the entry's preferred names.
@@ -248,6 +250,11 @@ impl Gazetteer {
         self.countries.get(cc).copied()
     }
 
+    /// Number of names of an entry.
+    pub fn name_count(&self, id: EntryId) -> usize {
+        self.entry(id).name_count as usize
+    }
+
     /// The entry of an id.
     pub fn entry(&self, id: EntryId) -> &Entry {
         &self.entries[id as usize]
@@ -311,6 +318,7 @@ fn parse_entry(line: &str) -> Result<Entry, String> {
             .filter_map(|t| t.split_once('='))
             .map(|(l, n)| (l.to_string(), n.to_string()))
             .collect(),
+        name_count: f.get(11).and_then(|n| n.parse().ok()).unwrap_or(0),
     })
 }
 

@@ -35,9 +35,7 @@ pub fn name_keys(name: &str) -> Vec<String> {
             }
             v
         }
-        Script::Latin
-            if letters >= 2 && key.chars().all(|c| c.is_ascii() || c.is_alphabetic()) =>
-        {
+        Script::Latin if letters >= 2 && key.chars().all(|c| c.is_ascii() || c.is_alphabetic()) => {
             vec![key]
         }
         _ => Vec::new(),
@@ -51,7 +49,8 @@ pub struct BuiltIndex {
     pub fst: Vec<u8>,
     /// Postings lists.
     pub postings: Vec<u8>,
-    /// Entry rows: the first [`ENTRY_COLUMNS`] columns of each gazetteer row, one per line.
+    /// Entry rows: the first [`ENTRY_COLUMNS`] columns of each gazetteer row and the number of its
+    /// names, one per line.
     pub entries: String,
 }
 
@@ -70,10 +69,16 @@ pub fn build_index(gazetteer_tsv: &str) -> Result<BuiltIndex, String> {
             return Err(format!("row {}: {} columns", id + 1, cols.len()));
         }
         entries.push_str(&cols[..ENTRY_COLUMNS].join("\t"));
-        entries.push('\n');
+        // How many names the place has: a measure of how widely known it is.
+        let names = cols[11].split('|').filter(|n| !n.is_empty()).count();
+        entries.push_str(&format!("\t{names}\n"));
         let preferred = std::iter::once(cols[8])
             .chain(std::iter::once(cols[9]))
-            .chain(cols[10].split('|').filter_map(|t| t.split_once('=').map(|x| x.1)));
+            .chain(
+                cols[10]
+                    .split('|')
+                    .filter_map(|t| t.split_once('=').map(|x| x.1)),
+            );
         let alternates = cols[11].split('|');
         let mut mine: BTreeMap<String, u32> = BTreeMap::new();
         for name in preferred {

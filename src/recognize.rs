@@ -518,6 +518,7 @@ pub fn recognize(text: &str, tokens: &[Token], g: &Gazetteer) -> Vec<Span> {
             None => i += 1,
         }
     }
+    spans.retain(|s| !s.candidates.is_empty());
     spans
 }
 
@@ -932,6 +933,11 @@ fn keep(text: &str, tokens: &[Token], span: &mut Span, g: &Gazetteer, ctx: &Cont
                 {
                     return false;
                 }
+            }
+            // A lone direction or generic word (West, North, Valley) is no place name, though
+            // some province abroad is called that.
+            if n == 1 && EN_GEO_WORDS.contains(&first.key.as_str()) {
+                return false;
             }
             // A sentence-initial single word that the text also writes in lower case.
             if n == 1 && first.sentence_initial && lower_words.contains(&first.key) {
