@@ -916,10 +916,17 @@ fn keep(text: &str, tokens: &[Token], span: &mut Span, g: &Gazetteer, ctx: &Cont
             }
             if let Some(nx) = next {
                 let gap = &text[tokens[span.last - 1].end..nx.start];
+                // A country or state inside an organisation's name (Texas Department of ...)
+                // still names the place; a city there names a newspaper or a club.
+                let state = span.candidates.iter().any(|c| {
+                    let e = g.entry(*c);
+                    e.kind == PlaceKind::Country || (e.kind == PlaceKind::Region && !e.continent)
+                });
                 if nx.capitalized
                     && (gap == " " || gap == "-")
                     && EN_ORG_TAILS.contains(&nx.key.as_str())
                     && span.form == MentionForm::Name
+                    && !state
                 {
                     return false;
                 }
@@ -927,7 +934,7 @@ fn keep(text: &str, tokens: &[Token], span: &mut Span, g: &Gazetteer, ctx: &Cont
                     && gap == " "
                     && !EN_GEO_WORDS.contains(&nx.key.as_str())
                     && !EN_CALENDAR.contains(&nx.key.as_str())
-                    && !is_country
+                    && !state
                     && span.form == MentionForm::Name
                     && !g.has_name(&nx.key)
                 {

@@ -33,17 +33,18 @@ mod weight {
     pub const WATER: f64 = 2.0;
     pub const ADMIN1: f64 = 2.2;
     pub const POPULATION: f64 = 0.35;
-    pub const NAMES: f64 = 0.3;
-    pub const CAPITAL: f64 = 1.0;
+    pub const NAMES: f64 = 0.2;
+    pub const PREFERRED_NAME: f64 = 1.0;
+    pub const CAPITAL: f64 = 0.5;
     pub const SENTENCE_COUNTRY_NAME: f64 = 1.5;
     pub const SENTENCE_COUNTRY_ADJ: f64 = 0.5;
-    pub const ARTICLE_COUNTRY: f64 = 3.0;
+    pub const ARTICLE_COUNTRY: f64 = 4.0;
     pub const SENTENCE_REGION: f64 = 1.5;
     pub const ARTICLE_REGION: f64 = 1.5;
-    pub const NEAR_OTHER_PLACE: f64 = 0.8;
+    pub const NEAR_OTHER_PLACE: f64 = 1.5;
     pub const SETTLEMENT_CUE: f64 = 0.5;
     /// Kilometres within which another place of the article counts as near.
-    pub const NEAR_KM: f64 = 400.0;
+    pub const NEAR_KM: f64 = 250.0;
 }
 
 /// Great-circle distance in kilometres between two (latitude, longitude) points.
@@ -83,7 +84,12 @@ struct Evidence {
     sentence_names: FxHashMap<usize, Vec<String>>,
     sentence_adjs: FxHashMap<usize, Vec<String>>,
     sentence_regions: FxHashMap<usize, Vec<String>>,
-    article_share: FxHashMap<String, f64>,
+    /// Weight of each country over the article's mentions, and the part of it that each name
+    /// contributes (a name is not evidence for itself).
+    weights: FxHashMap<String, f64>,
+    total: f64,
+    by_key: FxHashMap<(EntryId, String), f64>,
+    key_total: FxHashMap<EntryId, f64>,
     article_regions: FxHashMap<String, usize>,
     anchors: Vec<(f64, f64)>,
 }
@@ -102,10 +108,49 @@ fn unambiguous_country(span: &Span, g: &Gazetteer) -> Option<String> {
     }
 }
 
-fn gather(spans: &[Span], chosen: &[Option<EntryId>], g: &Gazetteer) -> Evidence {
+/// Groups of spans that could name the same place (they share a candidate, directly or through
+/// other spans): Dublin and Dublin City are one group. A group is not evidence for itself.
+fn name_groups(spans: &[Span]) -> Vec<EntryId> {
+    fn find(parent: &mut FxHashMap<EntryId, EntryId>, x: EntryId) -> EntryId {
+        let mut r = x;
+        while let Some(&p) = parent.get(&r) {
+            if p == r {
+                break;
+            }
+            r = p;
+        }
+        parent.insert(x, r);
+        r
+    }
+    let mut parent: FxHashMap<EntryId, EntryId> = FxHashMap::default();
+    for span in spans {
+        let Some(&first) = span.candidates.first() else {
+            continue;
+        };
+        parent.entry(first).or_insert(first);
+        let root = find(&mut parent, first);
+        for &c in &span.candidates[1..] {
+            parent.entry(c).or_insert(c);
+            let rc = find(&mut parent, c);
+            if rc != root {
+                parent.insert(rc, root);
+            }
+        }
+    }
+    spans
+        .iter()
+        .map(|s| s.candidates.first().map_or(0, |&c| find(&mut parent, c)))
+        .collect()
+}
+
+fn gather(
+    spans: &[Span],
+    groups: &[EntryId],
+    chosen: &[Option<EntryId>],
+    g: &Gazetteer,
+) -> Evidence {
     let mut ev = Evidence::default();
-    let mut weights: FxHashMap<String, f64> = FxHashMap::default();
-    for (span, ch) in spans.iter().zip(chosen) {
+    for ((span, ch), &group) in spans.iter().zip(chosen).zip(groups) {
         let cc = match ch {
             Some(e) => {
                 let e = g.entry(*e);
@@ -142,21 +187,35 @@ fn gather(spans: &[Span], chosen: &[Option<EntryId>], g: &Gazetteer) -> Evidence
             }
             (MentionForm::Name, false) => 0.5,
         };
-        *weights.entry(cc).or_default() += w;
-    }
-    let total: f64 = weights.values().sum();
-    if total > 0.0 {
-        for (cc, w) in weights {
-            ev.article_share.insert(cc, w / total);
-        }
+        *ev.by_key.entry((group, cc.clone())).or_default() += w;
+        *ev.key_total.entry(group).or_default() += w;
+        *ev.weights.entry(cc).or_default() += w;
+        ev.total += w;
     }
     ev
 }
 
+impl Evidence {
+    /// Share of the article's place weight that country `cc` has from names outside `group`.
+    fn share(&self, cc: &str, group: EntryId) -> Option<f64> {
+        let own = self
+            .by_key
+            .get(&(group, cc.to_string()))
+            .copied()
+            .unwrap_or(0.0);
+        let w = self.weights.get(cc).copied().unwrap_or(0.0) - own;
+        let total = self.total - self.key_total.get(&group).copied().unwrap_or(0.0);
+        (w > 1e-9 && total > 1e-9).then(|| w / total)
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
 fn score(
     span: &Span,
+    group: EntryId,
     e: &Entry,
     names: usize,
+    preferred: bool,
     ev: &Evidence,
     self_pos: Option<(f64, f64)>,
 ) -> (f64, Vec<String>) {
@@ -173,9 +232,13 @@ fn score(
         s += k;
         why.push(kw.to_string());
     }
-    if e.population > 0 && e.kind == PlaceKind::City {
+    if e.population > 0 && matches!(e.kind, PlaceKind::City | PlaceKind::Country) {
         s += weight::POPULATION * ((e.population as f64) + 1.0).log10();
         why.push(format!("population {}", e.population));
+    }
+    if preferred {
+        s += weight::PREFERRED_NAME;
+        why.push("the article uses its usual name".to_string());
     }
     if names > 0 && e.kind == PlaceKind::City {
         s += weight::NAMES * (names as f64).ln_1p();
@@ -207,7 +270,7 @@ fn score(
                 e.cc
             ));
         }
-        if let Some(share) = ev.article_share.get(&e.cc) {
+        if let Some(share) = ev.share(&e.cc, group) {
             s += weight::ARTICLE_COUNTRY * share;
             why.push(format!(
                 "its country ({}) has {:.0}% of the article's place mentions",
@@ -258,21 +321,31 @@ pub fn resolve(spans: &[Span], g: &Gazetteer) -> Vec<Resolved> {
         .map(|s| (s.candidates.len() == 1).then(|| s.candidates[0]))
         .collect();
     let mut scored_all: Vec<Vec<(EntryId, f64, Vec<String>)>> = Vec::new();
+    let groups = name_groups(spans);
     for _round in 0..2 {
-        let ev = gather(spans, &chosen, g);
+        let ev = gather(spans, &groups, &chosen, g);
         scored_all = spans
             .iter()
             .zip(&chosen)
-            .map(|(span, ch)| {
+            .zip(&groups)
+            .map(|((span, ch), &group)| {
                 let own = ch.map(|c| {
                     let e = g.entry(c);
                     (e.lat, e.lon)
                 });
+                let preferred: Vec<EntryId> = g
+                    .lookup(&span.key)
+                    .iter()
+                    .filter(|p| p.preferred)
+                    .map(|p| p.entry)
+                    .collect();
                 let mut scored: Vec<(EntryId, f64, Vec<String>)> = span
                     .candidates
                     .iter()
                     .map(|c| {
-                        let (s, why) = score(span, g.entry(*c), g.name_count(*c), &ev, own);
+                        let pref = preferred.contains(c);
+                        let (s, why) =
+                            score(span, group, g.entry(*c), g.name_count(*c), pref, &ev, own);
                         (*c, s, why)
                     })
                     .collect();
