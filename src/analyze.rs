@@ -22,7 +22,7 @@ const ARABIC_SMALL_CITY: u64 = 1_000_000;
 const ARABIC_SMALL_ARAB_CITY: u64 = 200_000;
 
 /// Members of the Arab League (ISO alpha-2).
-const ARAB_WORLD: &[&str] = &[
+pub const ARAB_WORLD: &[&str] = &[
     "DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM", "PS", "QA", "SA",
     "SO", "SD", "SY", "TN", "AE", "YE",
 ];
@@ -208,10 +208,19 @@ fn confident(spans: &[Span], resolved: &[Resolved], tokens: &[Token], g: &Gazett
         .zip(resolved)
         .map(|(s, r)| {
             let e = g.entry(r.entry);
+            let script = tokens[s.first].script;
+            let supported = s.cue.any() || article_cc.contains_key(e.cc.as_str());
+            // A province abroad named by an ordinary Arabic phrase (الجهة الشرقية, المنطقة
+            // الجنوبية) needs its country in the article or a cue word.
+            if e.kind == PlaceKind::Region
+                && e.id.starts_with("ne-admin1:")
+                && script == Script::Arabic
+            {
+                return supported;
+            }
             if e.kind != PlaceKind::City || e.capital {
                 return true;
             }
-            let script = tokens[s.first].script;
             let limit = if script == Script::Arabic && ARAB_WORLD.contains(&e.cc.as_str()) {
                 ARABIC_SMALL_ARAB_CITY
             } else if script == Script::Arabic {
@@ -219,7 +228,7 @@ fn confident(spans: &[Span], resolved: &[Resolved], tokens: &[Token], g: &Gazett
             } else {
                 LATIN_SMALL_CITY
             };
-            e.population >= limit || s.settlement_cue || article_cc.contains_key(e.cc.as_str())
+            e.population >= limit || supported
         })
         .collect()
 }

@@ -230,6 +230,16 @@ impl Gazetteer {
         self.fst.contains_key(key)
     }
 
+    /// True when some key is longer than `prefix` and begins with it (a name of several words or
+    /// a longer run-together name may start here).
+    pub fn has_key_starting_with(&self, prefix: &str) -> bool {
+        use fst::{IntoStreamer, Streamer};
+        let mut upper = prefix.as_bytes().to_vec();
+        upper.push(0xFF);
+        let mut stream = self.fst.range().gt(prefix).lt(upper).into_stream();
+        stream.next().is_some()
+    }
+
     /// The country an adjective key belongs to.
     pub fn adjective(&self, key: &str) -> Option<EntryId> {
         self.adjectives.get(key).copied()

@@ -8,6 +8,11 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// The analysis allocates many small strings; mimalloc serves them faster than the system
+/// allocator (measured with scripts/bench_geotext.py).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "kharita",

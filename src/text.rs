@@ -112,11 +112,17 @@ pub fn fold_word_with_map(word: &str) -> (String, Vec<usize>) {
     let mut out = String::with_capacity(word.len());
     let mut map = Vec::with_capacity(word.len() + 1);
     let mut tmp = String::new();
+    let table = fold_table();
     for (i, c) in word.char_indices() {
-        tmp.clear();
-        for n in std::iter::once(c).nfkc().collect::<String>().nfd() {
-            fold_char(n, &mut tmp);
+        if let Some(f) = table.get(c as usize) {
+            for fc in f.chars() {
+                out.push(fc);
+                map.push(i);
+            }
+            continue;
         }
+        tmp.clear();
+        fold_one(c, &mut tmp);
         for fc in tmp.chars() {
             out.push(fc);
             map.push(i);
@@ -124,6 +130,30 @@ pub fn fold_word_with_map(word: &str) -> (String, Vec<usize>) {
     }
     map.push(word.len());
     (out, map)
+}
+
+/// Fold one character on its own: NFKC, NFD, then [`fold_char`] on each result.
+fn fold_one(c: char, out: &mut String) {
+    for n in std::iter::once(c).nfkc().collect::<String>().nfd() {
+        fold_char(n, out);
+    }
+}
+
+/// The folded form of every character below U+0800 (Latin, Greek, Cyrillic, Hebrew, Arabic),
+/// computed once: tokenising is then a table look-up per character.
+fn fold_table() -> &'static [String] {
+    static TABLE: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        (0u32..0x800)
+            .map(|u| {
+                let mut s = String::new();
+                if let Some(c) = char::from_u32(u) {
+                    fold_one(c, &mut s);
+                }
+                s
+            })
+            .collect()
+    })
 }
 
 /// A word of the verbatim text: byte span and a few precomputed facts.
