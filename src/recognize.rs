@@ -618,13 +618,13 @@ fn prominent(e: &Entry) -> bool {
 /// that leaves three letters) names only prominent places, since such words are mostly ordinary
 /// (دون, هام, كشفت -> شفت); and a city reached only through an alternate spelling (often Persian or
 /// Urdu) needs half a million people.
-fn plausible(g: &Gazetteer, key: &str, first: &Token, clitic: bool) -> Vec<EntryId> {
+fn plausible(g: &Gazetteer, key: &str, first: &Token) -> Vec<EntryId> {
     let postings = g.lookup(key);
     if first.script != Script::Arabic {
         return postings.iter().map(|p| p.entry).collect();
     }
     let letters = key.chars().filter(|c| c.is_alphabetic()).count();
-    let short = letters <= 3 || (clitic && letters <= 3);
+    let short = letters <= 3;
     postings
         .iter()
         .filter(|p| {
@@ -687,7 +687,7 @@ fn match_name(
             keys.push((format!("{k0}{rest_nospace}"), true));
         }
         for (key, joined) in keys {
-            let mut c = plausible(g, &key, first, start > first.start);
+            let mut c = plausible(g, &key, first);
             if joined {
                 let preferred: Vec<EntryId> = g
                     .lookup(&key)
@@ -846,7 +846,7 @@ fn cue_before(tokens: &[Token], i: usize) -> bool {
 
 /// The text between `start` and `end` is enclosed in quotation marks.
 fn quoted(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start].trim_end_matches(|c: char| c == ' ' || c == '\u{640}');
+    let before = text[..start].trim_end_matches([' ', '\u{640}']);
     let after = text[end..].trim_start_matches(' ');
     let open = before.chars().next_back();
     let close = after.chars().next();

@@ -32,7 +32,7 @@ mod weight {
     pub const CURATED_REGION: f64 = 2.5;
     pub const WATER: f64 = 2.0;
     pub const ADMIN1: f64 = 2.2;
-    pub const POPULATION: f64 = 0.35;
+    pub const POPULATION: f64 = 0.25;
     pub const NAMES: f64 = 0.2;
     pub const PREFERRED_NAME: f64 = 1.0;
     pub const CAPITAL: f64 = 0.5;
