@@ -2,10 +2,10 @@
 //! (an FST plus postings) so that the program starts without indexing at run time.
 #![allow(dead_code)]
 
-#[path = "src/text.rs"]
-mod text;
 #[path = "src/names.rs"]
 mod names;
+#[path = "src/text.rs"]
+mod text;
 
 use std::io::Read;
 
