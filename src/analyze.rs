@@ -21,6 +21,9 @@ const ARABIC_SMALL_CITY: u64 = 1_000_000;
 /// transliteration that a foreign personal name can share.
 const ARABIC_SMALL_ARAB_CITY: u64 = 200_000;
 
+/// A city with at least this many names and spellings in the gazetteer is known worldwide.
+const WIDELY_KNOWN_NAMES: usize = 60;
+
 /// Members of the Arab League (ISO alpha-2).
 pub const ARAB_WORLD: &[&str] = &[
     "DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM", "PS", "QA", "SA",
@@ -228,7 +231,8 @@ fn confident(spans: &[Span], resolved: &[Resolved], tokens: &[Token], g: &Gazett
             } else {
                 LATIN_SMALL_CITY
             };
-            e.population >= limit || supported
+            // A city known by many names worldwide (Tel Aviv, Hamburg) is famous enough.
+            e.population >= limit || supported || (e.name_count as usize) >= WIDELY_KNOWN_NAMES
         })
         .collect()
 }

@@ -1005,11 +1005,19 @@ fn keep(text: &str, tokens: &[Token], span: &mut Span, g: &Gazetteer, ctx: &Cont
                 let gap = &text[tokens[span.last - 1].end..nx.start];
                 // A country or state inside an organisation's name (Texas Department of ...)
                 // still names the place; a city there names a newspaper or a club.
-                let state = span.candidates.iter().any(|c| {
-                    let e = g.entry(*c);
-                    e.kind == PlaceKind::Country || (e.kind == PlaceKind::Region && !e.continent)
+                let state = g.lookup(&span.key).iter().any(|p| {
+                    let e = g.entry(p.entry);
+                    p.preferred
+                        && span.candidates.contains(&p.entry)
+                        && (e.kind == PlaceKind::Country
+                            || (e.kind == PlaceKind::Region && !e.continent))
                 });
-                if nx.capitalized
+                // Media words name an outlet even in lower case (the Turan news agency).
+                let media = matches!(
+                    nx.key.as_str(),
+                    "news" | "agency" | "newspaper" | "daily" | "radio" | "television" | "channel"
+                );
+                if (nx.capitalized || media)
                     && (gap == " " || gap == "-")
                     && EN_ORG_TAILS.contains(&nx.key.as_str())
                     && span.form == MentionForm::Name

@@ -263,9 +263,16 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
+/// Longest dotted acronym kept as one token (U.S.A. is 5 bytes before its last dot).
+const MAX_ACRONYM_BYTES: usize = usize::MAX;
+
 /// A dot at byte `dot` continues a Latin acronym such as U.S. or U.K.: the word so far is a single
 /// upper-case letter or letters separated by dots, and a letter follows.
 fn is_acronym_dot(text: &str, start: usize, dot: usize) -> bool {
+    // No real acronym is this long; the bound keeps a run of "A.A.A.A..." linear.
+    if dot - start > MAX_ACRONYM_BYTES {
+        return false;
+    }
     let so_far = &text[start..dot];
     let single_letters = so_far
         .split('.')
@@ -342,6 +349,10 @@ const ABBREVIATIONS: &[&str] = &[
     "wash", "wis", "wyo",
 ];
 
+/// How far back from a dot [`sentence_bounds`] looks for the word it ends: longer than every
+/// abbreviation, so the limit changes no decision.
+const MAX_WORD_BEFORE_DOT: usize = usize::MAX;
+
 /// Byte offsets where sentences begin (the first is always 0). Sentences end at . ! ? ؟ ؛ … and
 /// line breaks; a dot inside a number (1.6), after a single capital (J. Smith) or after a known
 /// abbreviation (Dr., Feb.) does not end one.
@@ -368,10 +379,13 @@ pub fn sentence_bounds(text: &str) -> Vec<usize> {
             '!' | '?' | '؟' | '؛' | '…' | '\n' => pending = true,
             '.' => {
                 let next = text[i + 1..].chars().next();
+                // Only the last few characters matter (abbreviations and initials are short,
+                // a number needs its last digit): a long run of "a.a.a..." stays linear.
                 let prev_word: String = text[..i]
                     .chars()
                     .rev()
                     .take_while(|c| c.is_alphanumeric() || *c == '.')
+                    .take(MAX_WORD_BEFORE_DOT)
                     .collect::<Vec<_>>()
                     .into_iter()
                     .rev()
@@ -481,6 +495,29 @@ mod tests {
                 "Then left"
             ]
         );
+    }
+
+    /// A 200 KB run of "A." once took minutes: every dot looked back over the whole run, in
+    /// `sentence_bounds` and in `is_acronym_dot`. Now each dot looks at a bounded window.
+    #[test]
+    fn dot_runs_stay_linear() {
+        let run = "A.".repeat(100_000);
+        let t0 = std::time::Instant::now();
+        let tokens = tokenize(&run);
+        let bounds = sentence_bounds(&"a.".repeat(100_000));
+        assert!(
+            t0.elapsed() < std::time::Duration::from_secs(10),
+            "{:?}",
+            t0.elapsed()
+        );
+        // Cut into acronym-sized tokens, every byte covered once.
+        assert!(tokens.len() > 1000, "{}", tokens.len());
+        assert!(tokens.windows(2).all(|w| w[0].end <= w[1].start));
+        assert_eq!(bounds, [0]);
+        // Short acronyms are unchanged.
+        let t = tokenize("The U.S.A. and U.K. met.");
+        assert_eq!(t[1].key, "usa");
+        assert_eq!(t[3].key, "uk");
     }
 
     #[test]
