@@ -229,6 +229,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         let word = &text[start..end];
         let (key, mut map) = fold_word_with_map(word);
+        if key.is_empty() {
+            // Only tatweel or diacritics (a dateline dash ـ): no word.
+            continue;
+        }
         for m in map.iter_mut() {
             *m += start;
         }
