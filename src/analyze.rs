@@ -9,7 +9,7 @@ use crate::model::{
 };
 use crate::recognize::{recognize, Span};
 use crate::resolve::{resolve, Resolved};
-use crate::text::{detect_language, sentence_bounds, tokenize, Script, Token};
+use crate::text::{detect_language, sentence_bounds, tokenize_with_bounds, Script, Token};
 use rustc_hash::FxHashMap;
 
 /// A city named in Arabic script with fewer people than this (and not a capital) needs
@@ -54,7 +54,7 @@ pub fn segment(doc: &Document) -> Segmented {
             let trimmed_end = b + seg.trim_end().len();
             sentences.push((pi, ps + b, ps + trimmed_end.max(b)));
         }
-        for mut t in tokenize(ptext) {
+        for mut t in tokenize_with_bounds(ptext, &bounds) {
             t.start += ps;
             t.end += ps;
             for m in t.map.iter_mut() {

@@ -553,7 +553,13 @@ fn longest_name(
     g: &Gazetteer,
     lower_words: &rustc_hash::FxHashSet<String>,
 ) -> Option<Span> {
-    if tokens[i].script == Script::Other {
+    let t = &tokens[i];
+    // An English name starts with a capital (or a digit); nothing else needs looking up.
+    if t.script == Script::Other
+        || (t.script == Script::Latin
+            && !t.capitalized
+            && !t.key.starts_with(|c: char| c.is_numeric()))
+    {
         return None;
     }
     (1..=MAX_WORDS.min(tokens.len() - i))

@@ -190,7 +190,11 @@ fn is_word_char(c: char) -> bool {
 /// possessive ('s, ’s) is left out of the token. Hyphens split words; dots split words except in
 /// Latin acronyms (U.S., U.K.), which stay one token.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let sentence_starts = sentence_bounds(text);
+    tokenize_with_bounds(text, &sentence_bounds(text))
+}
+
+/// [`tokenize`] with the sentence starts already computed by [`sentence_bounds`].
+pub fn tokenize_with_bounds(text: &str, sentence_starts: &[usize]) -> Vec<Token> {
     let mut tokens = Vec::new();
     let bytes = text.as_bytes();
     let mut iter = text.char_indices().peekable();
@@ -268,7 +272,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 }
 
 /// Longest dotted acronym kept as one token (U.S.A. is 5 bytes before its last dot).
-const MAX_ACRONYM_BYTES: usize = usize::MAX;
+const MAX_ACRONYM_BYTES: usize = 40;
 
 /// A dot at byte `dot` continues a Latin acronym such as U.S. or U.K.: the word so far is a single
 /// upper-case letter or letters separated by dots, and a letter follows.
@@ -355,7 +359,7 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// How far back from a dot [`sentence_bounds`] looks for the word it ends: longer than every
 /// abbreviation, so the limit changes no decision.
-const MAX_WORD_BEFORE_DOT: usize = usize::MAX;
+const MAX_WORD_BEFORE_DOT: usize = 16;
 
 /// Byte offsets where sentences begin (the first is always 0). Sentences end at . ! ? ؟ ؛ … and
 /// line breaks; a dot inside a number (1.6), after a single capital (J. Smith) or after a known
