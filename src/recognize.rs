@@ -139,6 +139,30 @@ const AR_ORG_HEADS: &[&str] = &[
     "باريس سان",
 ];
 
+/// Arabic directions and halves of the world, as folded keys.
+const AR_DIRECTIONS: &[&str] = &[
+    "الشمال",
+    "الجنوب",
+    "الشرق",
+    "الغرب",
+    "شمال",
+    "جنوب",
+    "شرق",
+    "غرب",
+    "الشماليه",
+    "الجنوبيه",
+    "الشرقيه",
+    "الغربيه",
+    "الوسط",
+    "الجهه الشرقيه",
+    "الجهه الغربيه",
+    "المنطقه الجنوبيه",
+    "المنطقه الشماليه",
+    "المنطقه الشرقيه",
+    "المنطقه الغربيه",
+    "المنطقه الوسطي",
+];
+
 /// Transliterated words that end the name of a newspaper or a channel (واشنطن بوست): the place
 /// name before them, and they themselves, are no places.
 const AR_MEDIA_TAILS: &[&str] = &[
@@ -687,9 +711,14 @@ fn match_name(
             continue;
         }
         let mut keys = vec![(format!("{k0}{rest_key}"), false)];
-        if n > 1 && first.script == Script::Arabic {
-            // Words run together (كارا باخ = كاراباخ) only for a place's preferred spelling:
-            // two ordinary words side by side can spell some town's alternate name.
+        if n > 1
+            && first.script == Script::Arabic
+            && k0.chars().count() >= 3
+            && toks[1..].iter().all(|t| t.key.chars().count() >= 3)
+        {
+            // Words run together (كارا باخ = كاراباخ) only for a place's preferred spelling and
+            // words of three letters or more: two short function words side by side (لا بل) can
+            // spell some town's name.
             keys.push((format!("{k0}{rest_nospace}"), true));
         }
         for (key, joined) in keys {
@@ -892,6 +921,14 @@ fn keep(text: &str, tokens: &[Token], span: &mut Span, g: &Gazetteer, ctx: &Cont
     // (منطقة الساحل: the Sahel, though الساحل alone is mostly "the coast").
     let narrowed = span.start > first.start && first.script == Script::Arabic;
     let verbatim_key = fold(&text[span.start..span.end]);
+    // A lone direction (الشمال, الجنوب, الشرق, الغرب) is no place name, though some province
+    // abroad is called that; nor is a cue word itself (مدينة).
+    if span.form == MentionForm::Name
+        && first.script == Script::Arabic
+        && (AR_DIRECTIONS.contains(&span.key.as_str()) || arabic_cue(strip_conj(&span.key)).any())
+    {
+        return false;
+    }
     if span.form == MentionForm::Name
         && !cue_before(tokens, span.first)
         && (g.is_stopword(&span.key) || (!narrowed && g.is_stopword(&verbatim_key)))
@@ -907,9 +944,12 @@ fn keep(text: &str, tokens: &[Token], span: &mut Span, g: &Gazetteer, ctx: &Cont
             return false;
         }
     }
-    // A name standing alone in quotation marks is the title of a newspaper, a programme or an
-    // operation («الشرق الأوسط», "Times"), not the place.
-    if span.form == MentionForm::Name && quoted(text, span.start, span.end) {
+    // A macro-region standing alone in quotation marks is the title of a newspaper or a
+    // programme («الشرق الأوسط»), not the place; a town in quotes is still the town.
+    if span.form == MentionForm::Name
+        && quoted(text, span.start, span.end)
+        && span.candidates.iter().all(|c| g.entry(*c).continent)
+    {
         return false;
     }
     // Tanween marks an indefinite noun or an adverb (دوماً), never a place name.
