@@ -95,7 +95,13 @@ pub fn analyze(doc: &Document, g: &Gazetteer) -> Analysis {
     // Group the kept spans by entry, in order of first mention.
     let mut order: Vec<EntryId> = Vec::new();
     let mut by_entry: FxHashMap<EntryId, (Vec<Mention>, &Resolved)> = FxHashMap::default();
-    for (span, r) in spans.iter().zip(&resolved).zip(&kept).filter(|(_, k)| **k).map(|(x, _)| x) {
+    for (span, r) in spans
+        .iter()
+        .zip(&resolved)
+        .zip(&kept)
+        .filter(|(_, k)| **k)
+        .map(|(x, _)| x)
+    {
         let (p, _, _) = seg.sentences[span.sentence];
         let (_, ps, pe) = doc.passages[p];
         let ptext = &doc.text[ps..pe];
@@ -218,7 +224,12 @@ pub fn focus(places: &[Place]) -> Focus {
     countries.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     countries.truncate(5);
     let mut ps: Vec<&Place> = places.iter().collect();
-    ps.sort_by(|a, b| b.mentions.len().cmp(&a.mentions.len()).then_with(|| a.id.cmp(&b.id)));
+    ps.sort_by(|a, b| {
+        b.mentions
+            .len()
+            .cmp(&a.mentions.len())
+            .then_with(|| a.id.cmp(&b.id))
+    });
     Focus {
         countries,
         places: ps.iter().take(5).map(|p| p.id.clone()).collect(),

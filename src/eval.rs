@@ -104,7 +104,11 @@ impl Score {
     fn prf(&self) -> (f64, f64, f64) {
         let p = self.tp as f64 / (self.tp + self.fp).max(1) as f64;
         let r = self.tp as f64 / (self.tp + self.fn_).max(1) as f64;
-        let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+        let f = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
         (p, r, f)
     }
     fn acc161(&self) -> f64 {
@@ -136,7 +140,11 @@ fn score_overlap(art: &Article, preds: &[Pred], errors: bool, out: &mut Vec<Stri
                     if errors && distance_km(c, p.coord) > 161.0 {
                         out.push(format!(
                             "WRONG {} -> ({:.2},{:.2}) gold ({:.2},{:.2})",
-                            art.text.chars().skip(g.start).take(g.end - g.start).collect::<String>(),
+                            art.text
+                                .chars()
+                                .skip(g.start)
+                                .take(g.end - g.start)
+                                .collect::<String>(),
                             p.coord.0,
                             p.coord.1,
                             c.0,
@@ -150,7 +158,11 @@ fn score_overlap(art: &Article, preds: &[Pred], errors: bool, out: &mut Vec<Stri
                 if errors {
                     out.push(format!(
                         "MISS {}",
-                        art.text.chars().skip(g.start).take(g.end - g.start).collect::<String>()
+                        art.text
+                            .chars()
+                            .skip(g.start)
+                            .take(g.end - g.start)
+                            .collect::<String>()
                     ));
                 }
             }
@@ -162,7 +174,11 @@ fn score_overlap(art: &Article, preds: &[Pred], errors: bool, out: &mut Vec<Stri
             if errors {
                 out.push(format!(
                     "FP {}",
-                    art.text.chars().skip(p.start).take(p.end - p.start).collect::<String>()
+                    art.text
+                        .chars()
+                        .skip(p.start)
+                        .take(p.end - p.start)
+                        .collect::<String>()
                 ));
             }
         }
@@ -196,7 +212,8 @@ fn unescape(s: &str) -> String {
 
 /// Read LGL / TR-News / GeoVirus (`gaztag` lat/lon) or GeoWebNews (`latitude`, toponym types).
 pub fn read_english(path: &Path) -> Result<Vec<Article>> {
-    let xml = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let xml =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     let gwn_types = [
         "Literal",
         "Mixed",
@@ -209,14 +226,18 @@ pub fn read_english(path: &Path) -> Result<Vec<Article>> {
     ];
     let mut arts = Vec::new();
     for chunk in xml.split("<article").skip(1) {
-        let Some(raw) = xml_text(chunk, "text") else { continue };
+        let Some(raw) = xml_text(chunk, "text") else {
+            continue;
+        };
         // Offsets in these corpora are counted on the text as stored, CDATA unwrapped.
         let text = unescape(&raw);
         let mut gold = Vec::new();
         for t in chunk.split("<toponym>").skip(1) {
             let start: Option<usize> = xml_text(t, "start").and_then(|x| x.trim().parse().ok());
             let end: Option<usize> = xml_text(t, "end").and_then(|x| x.trim().parse().ok());
-            let (Some(start), Some(end)) = (start, end) else { continue };
+            let (Some(start), Some(end)) = (start, end) else {
+                continue;
+            };
             if let Some(ty) = xml_text(t, "type") {
                 if !gwn_types.contains(&ty.trim()) {
                     continue;
@@ -293,7 +314,8 @@ fn eval_anercorp(path: &Path, g: &Gazetteer, errors: bool) -> Result<Score> {
     for (si, s) in sents.iter().enumerate() {
         let mut k = 0;
         while k < s.len() {
-            if s[k].1 == "B-LOC" || (s[k].1 == "I-LOC" && (k == 0 || !s[k - 1].1.ends_with("LOC"))) {
+            if s[k].1 == "B-LOC" || (s[k].1 == "I-LOC" && (k == 0 || !s[k - 1].1.ends_with("LOC")))
+            {
                 let mut e = k + 1;
                 while e < s.len() && s[e].1 == "I-LOC" {
                     e += 1;
@@ -328,7 +350,11 @@ fn eval_anercorp(path: &Path, g: &Gazetteer, errors: bool) -> Result<Score> {
     sc.fn_ = gold.len() - sc.tp;
     if errors {
         let words = |(si, a, b): (usize, usize, usize)| {
-            sents[si][a..b].iter().map(|x| x.0.as_str()).collect::<Vec<_>>().join(" ")
+            sents[si][a..b]
+                .iter()
+                .map(|x| x.0.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
         };
         let mut fps: FxHashMap<String, usize> = FxHashMap::default();
         let mut misses: FxHashMap<String, usize> = FxHashMap::default();
@@ -391,9 +417,13 @@ fn eval_idrisi(dir: &Path, split: &str, g: &Gazetteer, errors: bool) -> Result<S
     entries.sort();
     for d in entries {
         let f = d.join(format!("{split}.jsonl"));
-        let Ok(s) = std::fs::read_to_string(&f) else { continue };
+        let Ok(s) = std::fs::read_to_string(&f) else {
+            continue;
+        };
         for line in s.lines() {
-            let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else { continue };
+            let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else {
+                continue;
+            };
             let text = v["text"].as_str().unwrap_or("").to_string();
             let mut gold = Vec::new();
             for m in v["location_mentions"].as_array().into_iter().flatten() {
@@ -401,7 +431,8 @@ fn eval_idrisi(dir: &Path, split: &str, g: &Gazetteer, errors: bool) -> Result<S
                 if !matches!(ty, "Country" | "Province" | "City/town") {
                     continue;
                 }
-                let (Some(s), Some(e)) = (m["start_offset"].as_u64(), m["end_offset"].as_u64()) else {
+                let (Some(s), Some(e)) = (m["start_offset"].as_u64(), m["end_offset"].as_u64())
+                else {
                     continue;
                 };
                 let lat = m["osm_json"]["lat"].as_str().and_then(|x| x.parse().ok());
@@ -473,7 +504,10 @@ pub fn run(dir: &Path, which: &[String], errors: bool) -> Result<()> {
     }
     for (name, split) in [("idrisi-train", "train"), ("idrisi-dev", "dev")] {
         if want(name) {
-            row(name, &eval_idrisi(&dir.join("idrisi-ar"), split, g, errors)?);
+            row(
+                name,
+                &eval_idrisi(&dir.join("idrisi-ar"), split, g, errors)?,
+            );
         }
     }
     Ok(())
@@ -487,7 +521,7 @@ pub fn learn_stoplist(dir: &Path) -> Result<String> {
     // The gazetteer without its current stop-list, so that learning is repeatable.
     let base = Gazetteer::embedded_with_stoplist("")?;
     let mut counts: FxHashMap<String, (usize, usize)> = FxHashMap::default(); // (place, not place)
-    // ANERcorp train.
+                                                                              // ANERcorp train.
     let sents = read_anercorp(&dir.join("anercorp/ANERCorp_CamelLab_train.txt"))?;
     let mut text = String::new();
     let mut tags: Vec<(usize, usize, bool)> = Vec::new(); // char range of token, is LOC
@@ -519,7 +553,13 @@ pub fn learn_stoplist(dir: &Path) -> Result<String> {
             break;
         }
         let is_loc = tags[ti].2;
-        let key = fold(&text.chars().skip(p.start).take(p.end - p.start).collect::<String>());
+        let key = fold(
+            &text
+                .chars()
+                .skip(p.start)
+                .take(p.end - p.start)
+                .collect::<String>(),
+        );
         let c = counts.entry(key).or_default();
         if is_loc {
             c.0 += 1
@@ -536,7 +576,13 @@ pub fn learn_stoplist(dir: &Path) -> Result<String> {
                     continue;
                 }
                 let hit = art.gold.iter().any(|g| p.start < g.end && g.start < p.end);
-                let key = fold(&art.text.chars().skip(p.start).take(p.end - p.start).collect::<String>());
+                let key = fold(
+                    &art.text
+                        .chars()
+                        .skip(p.start)
+                        .take(p.end - p.start)
+                        .collect::<String>(),
+                );
                 let c = counts.entry(key).or_default();
                 if hit {
                     c.0 += 1

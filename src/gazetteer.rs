@@ -294,7 +294,8 @@ mod tests {
     #[test]
     fn nisba_forms() {
         let forms = arabic_nisba_forms(&fold("إيراني"));
-        for f in ["ايراني", "ايرانيه", "ايرانيين", "ايرانيون", "ايرانيات"] {
+        for f in ["ايراني", "ايرانيه", "ايرانيين", "ايرانيون", "ايرانيات"]
+        {
             assert!(forms.contains(&f.to_string()), "{f}");
         }
     }
@@ -316,7 +317,11 @@ mod tests {
         assert!(g.entries.len() > 30_000);
         let az = g.country("AZ").map(|i| g.entry(i).name_en.clone());
         assert_eq!(az.as_deref(), Some("Azerbaijan"));
-        let baku: Vec<&str> = g.lookup(&fold("باكو")).iter().map(|i| g.entry(*i).id.as_str()).collect();
+        let baku: Vec<&str> = g
+            .lookup(&fold("باكو"))
+            .iter()
+            .map(|i| g.entry(*i).id.as_str())
+            .collect();
         assert!(baku.contains(&"geonames:587084"), "{baku:?}");
         let ir = g.adjective(&fold("إيرانية")).map(|i| g.entry(i).cc.clone());
         assert_eq!(ir.as_deref(), Some("IR"));

@@ -1,4 +1,5 @@
-//! The `kharita` command: `kharita analyze` for batch work, `kharita eval` to score the system on
+//! The `kharita` command: with no subcommand it opens the desktop app (on the given files, or on
+//! the founding article); `kharita analyze` for batch work, `kharita eval` to score the system on
 //! public benchmarks, and `kharita learn-stoplist` to rebuild the learned stop-list.
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -9,10 +10,17 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "kharita", version, about = "Find the places an article names and put them on a map")]
+#[command(
+    name = "kharita",
+    version,
+    about = "Find the places an article names and put them on a map",
+    args_conflicts_with_subcommands = true
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
+    /// Articles to open in the app (.txt, .md, .html); none opens the founding article.
+    files: Vec<PathBuf>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -68,13 +76,15 @@ fn main() -> ExitCode {
             max_mb,
             files,
         }) => run_analyze(format, pretty, max_mb, &files),
-        Some(Command::Eval { dir, which, errors }) => match kharita::eval::run(&dir, &which, errors) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("kharita eval: {e:#}");
-                ExitCode::FAILURE
+        Some(Command::Eval { dir, which, errors }) => {
+            match kharita::eval::run(&dir, &which, errors) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("kharita eval: {e:#}");
+                    ExitCode::FAILURE
+                }
             }
-        },
+        }
         Some(Command::LearnStoplist { dir }) => match kharita::eval::learn_stoplist(&dir) {
             Ok(s) => {
                 print!("{s}");
@@ -85,12 +95,42 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
-        None => run_analyze(
-            Format::Json,
-            true,
-            64,
-            &[PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/data/founding-article.txt"))],
-        ),
+        None => run_app(cli.files),
+    }
+}
+
+/// Open the desktop app.
+fn run_app(files: Vec<PathBuf>) -> ExitCode {
+    use kharita::app::{App, Startup};
+    let options = eframe::NativeOptions {
+        viewport: eframe::egui::ViewportBuilder::default()
+            .with_title("Kharita")
+            .with_app_id("kharita")
+            .with_inner_size([1500.0, 940.0])
+            .with_min_inner_size([900.0, 600.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    let result = eframe::run_native(
+        "Kharita",
+        options,
+        Box::new(move |cc| {
+            Ok(Box::new(App::new(
+                cc,
+                Startup {
+                    files,
+                    empty: false,
+                },
+            )))
+        }),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("kharita: cannot open the window: {e}");
+            eprintln!("(To analyse files without a window, run `kharita analyze FILE...`.)");
+            ExitCode::FAILURE
+        }
     }
 }
 
@@ -98,7 +138,9 @@ fn run_analyze(format: Format, pretty: bool, max_mb: u64, files: &[PathBuf]) -> 
     let g = Gazetteer::shared();
     let results: Vec<Result<kharita::model::Analysis, ingest::IngestError>> = files
         .par_iter()
-        .map(|p| ingest::read_path_limited(p, max_mb.saturating_mul(1024 * 1024)).map(|d| analyze(&d, g)))
+        .map(|p| {
+            ingest::read_path_limited(p, max_mb.saturating_mul(1024 * 1024)).map(|d| analyze(&d, g))
+        })
         .collect();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

@@ -182,9 +182,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         while sentence + 1 < sentence_starts.len() && sentence_starts[sentence + 1] <= start {
             sentence += 1;
         }
-        let sentence_initial = tokens
-            .last()
-            .is_none_or(|t: &Token| t.sentence != sentence)
+        let sentence_initial = tokens.last().is_none_or(|t: &Token| t.sentence != sentence)
             || text[tokens.last().map_or(0, |t: &Token| t.end)..start].contains('\n')
             || text[tokens.last().map_or(0, |t: &Token| t.end)..start]
                 .chars()
@@ -281,10 +279,10 @@ const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "jr",
     "sr", "prof", "rev", "mt", "ft", "inc", "co", "corp", "ltd", "no", "vs", "jan", "feb", "mar",
     "apr", "aug", "sept", "sep", "oct", "nov", "dec", "ave", "blvd", "rd", "hwy", "u.s", "e.g",
-    "i.e", "etc", "gov", "atty", "supt", "det", "cpl", "pvt", "adm", "cmdr", "ala", "ariz", "calif",
-    "colo", "conn", "fla", "ga", "ill", "ind", "kan", "ky", "la", "md", "mass", "mich", "minn",
-    "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash",
-    "wis", "wyo",
+    "i.e", "etc", "gov", "atty", "supt", "det", "cpl", "pvt", "adm", "cmdr", "ala", "ariz",
+    "calif", "colo", "conn", "fla", "ga", "ill", "ind", "kan", "ky", "la", "md", "mass", "mich",
+    "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt",
+    "wash", "wis", "wyo",
 ];
 
 /// Byte offsets where sentences begin (the first is always 0). Sentences end at . ! ? ؟ ؛ … and
@@ -324,7 +322,9 @@ pub fn sentence_bounds(text: &str) -> Vec<usize> {
                 let in_number = next.is_some_and(|n| n.is_ascii_digit())
                     && prev_word.chars().last().is_some_and(|p| p.is_ascii_digit());
                 let initial = prev_word.chars().count() == 1
-                    && prev_word.chars().all(|c| c.is_uppercase() && !is_arabic_char(c));
+                    && prev_word
+                        .chars()
+                        .all(|c| c.is_uppercase() && !is_arabic_char(c));
                 let abbrev = ABBREVIATIONS.contains(&prev_word.to_lowercase().as_str());
                 let glued = next.is_some_and(|n| n.is_alphanumeric());
                 if !(in_number || initial || abbrev || glued) {
@@ -392,8 +392,14 @@ mod tests {
     #[test]
     fn tokens_and_possessives() {
         let t = tokenize("Russia's army left Baku-based U.S. forces.");
-        let words: Vec<&str> = t.iter().map(|t| &"Russia's army left Baku-based U.S. forces."[t.start..t.end]).collect();
-        assert_eq!(words, ["Russia", "s", "army", "left", "Baku", "based", "U.S.", "forces"]);
+        let words: Vec<&str> = t
+            .iter()
+            .map(|t| &"Russia's army left Baku-based U.S. forces."[t.start..t.end])
+            .collect();
+        assert_eq!(
+            words,
+            ["Russia", "s", "army", "left", "Baku", "based", "U.S.", "forces"]
+        );
         assert_eq!(t[6].key, "us");
         assert!(t[4].capitalized && !t[2].capitalized);
         assert!(t[5].hyphen_before);
@@ -408,7 +414,16 @@ mod tests {
             .zip(b.iter().skip(1).chain(std::iter::once(&s.len())))
             .map(|(a, z)| s[*a..*z].trim())
             .collect();
-        assert_eq!(parts, ["قال إنه بخير؟", "نعم؛", "ذهب.", "Dr. Smith paid 1.6 billion.", "Then left"]);
+        assert_eq!(
+            parts,
+            [
+                "قال إنه بخير؟",
+                "نعم؛",
+                "ذهب.",
+                "Dr. Smith paid 1.6 billion.",
+                "Then left"
+            ]
+        );
     }
 
     #[test]

@@ -1,0 +1,170 @@
+//! Design tokens: every colour, size and icon the app draws with, in one place, and the fonts.
+
+use crate::model::PlaceKind;
+use eframe::egui::{self, Color32, FontData, FontDefinitions, FontFamily};
+use std::sync::Arc;
+
+/// The bundled Arabic font (Noto Sans Arabic, SIL OFL 1.1; see assets/fonts/OFL.txt).
+static ARABIC_FONT: &[u8] = include_bytes!("../../assets/fonts/NotoSansArabic-Regular.ttf");
+
+/// Name of the Arabic font in egui's font definitions.
+pub const ARABIC_FONT_NAME: &str = "NotoSansArabic";
+
+/// The family whose first font is the Arabic one: used for right-to-left runs.
+pub fn arabic_family() -> FontFamily {
+    FontFamily::Name("arabic".into())
+}
+
+/// Register the Arabic font: first in the `arabic` family, and as a fallback everywhere else.
+pub fn install_fonts(ctx: &egui::Context) {
+    let mut fonts = FontDefinitions::default();
+    fonts.font_data.insert(
+        ARABIC_FONT_NAME.to_owned(),
+        Arc::new(FontData::from_static(ARABIC_FONT)),
+    );
+    let proportional = fonts
+        .families
+        .get(&FontFamily::Proportional)
+        .cloned()
+        .unwrap_or_default();
+    let mut arabic_first = vec![ARABIC_FONT_NAME.to_owned()];
+    arabic_first.extend(proportional);
+    fonts.families.insert(arabic_family(), arabic_first);
+    for family in [FontFamily::Proportional, FontFamily::Monospace] {
+        fonts
+            .families
+            .entry(family)
+            .or_default()
+            .push(ARABIC_FONT_NAME.to_owned());
+    }
+    // A family with the Arabic font alone, to ask which characters it covers.
+    fonts.families.insert(
+        FontFamily::Name("arabic-only".into()),
+        vec![ARABIC_FONT_NAME.to_owned()],
+    );
+    ctx.set_fonts(fonts);
+}
+
+/// Font size of the reader's running text.
+pub const READER_SIZE: f32 = 16.0;
+/// Font size of a title in the reader.
+pub const READER_TITLE_SIZE: f32 = 20.0;
+/// Font size of map labels.
+pub const LABEL_SIZE: f32 = 12.5;
+/// Font size of country names on the basemap.
+pub const COUNTRY_LABEL_SIZE: f32 = 11.0;
+
+/// Sea.
+pub const SEA: Color32 = Color32::from_rgb(0xc6, 0xdc, 0xec);
+/// Land of countries the articles do not name.
+pub const LAND: Color32 = Color32::from_rgb(0xf4, 0xf1, 0xea);
+/// Land of a country the shown places lie in.
+pub const LAND_MENTIONED: Color32 = Color32::from_rgb(0xf9, 0xe0, 0xb8);
+/// Land of the selected place's country.
+pub const LAND_SELECTED: Color32 = Color32::from_rgb(0xf3, 0xc2, 0x84);
+/// Borders between countries.
+pub const BORDER: Color32 = Color32::from_rgb(0x9a, 0x93, 0x8a);
+/// Coastlines and lake shores.
+pub const COAST: Color32 = Color32::from_rgb(0x8c, 0xae, 0xc8);
+/// Lakes and inland seas.
+pub const LAKE: Color32 = SEA;
+/// Rivers.
+pub const RIVER: Color32 = Color32::from_rgb(0x9c, 0xc2, 0xdf);
+/// Country names on the map.
+pub const COUNTRY_LABEL: Color32 = Color32::from_rgb(0x7a, 0x70, 0x66);
+/// Place labels on the map.
+pub const PLACE_LABEL: Color32 = Color32::from_rgb(0x20, 0x20, 0x28);
+/// Halo behind place labels.
+pub const LABEL_HALO: Color32 = Color32::from_rgba_premultiplied(0xff, 0xff, 0xff, 0xd0);
+/// Outline of markers.
+pub const MARKER_OUTLINE: Color32 = Color32::WHITE;
+/// Ring around the selected marker.
+pub const SELECTED: Color32 = Color32::from_rgb(0xd6, 0x27, 0x28);
+/// Lines joining the places of the selected event.
+pub const EVENT_LINK: Color32 = Color32::from_rgb(0xd6, 0x27, 0x28);
+/// Background of a highlighted mention in the text.
+pub const MENTION_BG: Color32 = Color32::from_rgb(0xfd, 0xe9, 0xa6);
+/// Background of an adjective mention.
+pub const ADJECTIVE_BG: Color32 = Color32::from_rgb(0xe3, 0xee, 0xd0);
+/// Background of a mention of the selected place.
+pub const MENTION_SELECTED_BG: Color32 = Color32::from_rgb(0xf7, 0xb3, 0x6b);
+/// Running text.
+pub const TEXT: Color32 = Color32::from_rgb(0x22, 0x22, 0x22);
+/// Secondary text.
+pub const WEAK_TEXT: Color32 = Color32::from_rgb(0x6b, 0x6b, 0x6b);
+/// Error banner background.
+pub const ERROR_BG: Color32 = Color32::from_rgb(0xfb, 0xe3, 0xe1);
+/// Error text.
+pub const ERROR_TEXT: Color32 = Color32::from_rgb(0x9b, 0x1c, 0x1c);
+/// The span selected on the timeline.
+pub const TIMELINE_SPAN: Color32 = Color32::from_rgba_premultiplied(0x30, 0x60, 0xa0, 0x40);
+
+/// Marker fill by kind of place.
+pub fn kind_color(kind: PlaceKind) -> Color32 {
+    match kind {
+        PlaceKind::Country => Color32::from_rgb(0x2b, 0x6c, 0xb0),
+        PlaceKind::Region => Color32::from_rgb(0x8e, 0x44, 0xad),
+        PlaceKind::City => Color32::from_rgb(0xd3, 0x54, 0x00),
+        PlaceKind::Water => Color32::from_rgb(0x16, 0xa0, 0x85),
+        PlaceKind::Landmark => Color32::from_rgb(0x7f, 0x8c, 0x3d),
+    }
+}
+
+/// A word for a kind of place.
+pub fn kind_label(kind: PlaceKind) -> &'static str {
+    match kind {
+        PlaceKind::Country => "Country",
+        PlaceKind::Region => "Region",
+        PlaceKind::City => "City",
+        PlaceKind::Water => "Water",
+        PlaceKind::Landmark => "Landmark",
+    }
+}
+
+/// Every kind, in sidebar order.
+pub const KINDS: [PlaceKind; 5] = [
+    PlaceKind::Country,
+    PlaceKind::Region,
+    PlaceKind::City,
+    PlaceKind::Water,
+    PlaceKind::Landmark,
+];
+
+/// Colour of an event type (PLOVER): cooperation in greens and blues, conflict in reds.
+pub fn event_color(kind: &str) -> Color32 {
+    match kind {
+        "agree" | "cooperate" | "consult" => Color32::from_rgb(0x2e, 0x8b, 0x57),
+        "support" | "aid" | "concede" | "retreat" => Color32::from_rgb(0x3a, 0x7c, 0xc4),
+        "request" => Color32::from_rgb(0x6c, 0x75, 0x7d),
+        "accuse" | "reject" => Color32::from_rgb(0xc2, 0x85, 0x1a),
+        "threaten" | "protest" | "sanction" => Color32::from_rgb(0xd9, 0x6c, 0x1e),
+        "mobilize" => Color32::from_rgb(0xa0, 0x3c, 0x78),
+        "coerce" | "assault" => Color32::from_rgb(0xc0, 0x39, 0x2b),
+        _ => Color32::from_rgb(0x55, 0x55, 0x55),
+    }
+}
+
+/// A small icon for an event type (characters every bundled font has).
+pub fn event_icon(kind: &str) -> &'static str {
+    match kind {
+        "agree" => "✔",
+        "consult" => "☎",
+        "support" | "aid" => "➕",
+        "concede" | "retreat" => "↩",
+        "cooperate" => "⇄",
+        "request" => "?",
+        "accuse" | "reject" => "✖",
+        "threaten" => "⚠",
+        "protest" => "📢",
+        "sanction" => "⛔",
+        "mobilize" => "⚑",
+        "coerce" => "✊",
+        "assault" => "💥",
+        _ => "•",
+    }
+}
+
+/// Marker radius in points for a mention count.
+pub fn marker_radius(mentions: usize) -> f32 {
+    (4.0 + 2.6 * (mentions as f32).sqrt()).min(22.0)
+}
