@@ -110,7 +110,7 @@ fn place_ui(
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui
-                .small_button("✖")
+                .small_button("×")
                 .on_hover_text("Clear the selection")
                 .clicked()
             {
@@ -327,7 +327,7 @@ fn event_row(
     commands: &mut Vec<Command>,
 ) {
     ui.horizontal_wrapped(|ui| {
-        ui.colored_label(style::event_color(&e.kind), style::event_icon(&e.kind));
+        style::event_icon_ui(ui, &e.kind);
         let label = format!("{} · {}", e.kind, date_text(e));
         let selected = view.selection == Some(&Item::Event(ai, e.index));
         if ui
@@ -392,16 +392,14 @@ fn event_ui(
         return;
     };
     ui.horizontal(|ui| {
-        ui.heading(
-            RichText::new(format!("{} {}", style::event_icon(&e.kind), e.kind))
-                .color(style::event_color(&e.kind)),
-        );
+        style::event_icon_ui(ui, &e.kind);
+        ui.heading(RichText::new(&e.kind).color(style::event_color(&e.kind)));
         if !e.mode.is_empty() {
             ui.weak(format!("({})", e.mode));
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui
-                .small_button("✖")
+                .small_button("×")
                 .on_hover_text("Clear the selection")
                 .clicked()
             {

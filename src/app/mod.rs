@@ -22,7 +22,7 @@ pub use loader::Source;
 
 use crate::filter::{self, Filter, Visible};
 use crate::model::Analysis;
-use eframe::egui::{self, Color32, Galley};
+use eframe::egui::{self, Color32, Galley, RichText};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -85,6 +85,8 @@ pub enum Command {
         /// Levels.
         delta: f64,
     },
+    /// Set the map's zoom level.
+    SetZoom(f64),
     /// Fit the map to the shown places.
     Fit,
     /// Put text on the clipboard.
@@ -579,6 +581,9 @@ impl App {
                     let z = (self.map_memory.zoom() + delta).clamp(1.0, 18.0);
                     let _ = self.map_memory.set_zoom(z);
                 }
+                Command::SetZoom(z) => {
+                    let _ = self.map_memory.set_zoom(z.clamp(1.0, 18.0));
+                }
                 Command::Fit => self.fit_pending = true,
                 Command::Copy(text) => ctx.copy_text(text),
                 Command::DismissError(i) => {
@@ -871,7 +876,7 @@ impl App {
                 .corner_radius(4.0)
                 .show(ui, |ui| {
                     ui.horizontal(|ui| {
-                        ui.colored_label(style::ERROR_TEXT, "⚠");
+                        ui.colored_label(style::ERROR_TEXT, RichText::new("!").strong());
                         ui.colored_label(style::ERROR_TEXT, e);
                         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                             if ui.small_button("Dismiss").clicked() {

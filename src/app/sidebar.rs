@@ -80,12 +80,9 @@ pub fn ui(
                 );
             });
             ui.horizontal(|ui| {
-                ui.label("At least");
-                ui.add(
-                    egui::DragValue::new(&mut filter.min_mentions)
-                        .range(1..=200)
-                        .speed(0.1),
-                );
+                let l = ui.label("At least");
+                ui.add(egui::DragValue::new(&mut filter.min_mentions).range(1..=200).speed(0.1))
+                    .labelled_by(l.id);
                 ui.label("mentions");
             });
             ui.add_space(6.0);
@@ -175,7 +172,7 @@ fn events_ui(ui: &mut Ui, view: &View<'_>, filter: &mut Filter) {
         for (kind, n) in kinds {
             let mut on = !filter.hidden_event_types.contains(kind);
             ui.horizontal(|ui| {
-                ui.colored_label(style::event_color(kind), style::event_icon(kind));
+                style::event_icon_ui(ui, kind);
                 if ui.checkbox(&mut on, format!("{kind} ({n})")).changed() {
                     if on {
                         filter.hidden_event_types.remove(kind);
@@ -287,7 +284,7 @@ fn articles_ui(ui: &mut Ui, view: &View<'_>, filter: &mut Filter, commands: &mut
                     }
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                         if ui
-                            .small_button("✖")
+                            .small_button("×")
                             .on_hover_text("Close this article")
                             .clicked()
                         {

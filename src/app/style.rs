@@ -144,24 +144,65 @@ pub fn event_color(kind: &str) -> Color32 {
     }
 }
 
-/// A small icon for an event type (characters every bundled font has).
-pub fn event_icon(kind: &str) -> &'static str {
+/// Shape of an event type's icon: cooperation a circle, words of conflict a diamond, force a
+/// triangle, requests a square.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IconShape {
+    /// Cooperation, aid, agreement.
+    Circle,
+    /// Accusation, rejection, threat, protest, sanction.
+    Diamond,
+    /// Mobilisation, coercion, assault.
+    Triangle,
+    /// Requests and anything else.
+    Square,
+}
+
+/// The icon shape of an event type.
+pub fn event_shape(kind: &str) -> IconShape {
     match kind {
-        "agree" => "✔",
-        "consult" => "☎",
-        "support" | "aid" => "➕",
-        "concede" | "retreat" => "↩",
-        "cooperate" => "⇄",
-        "request" => "?",
-        "accuse" | "reject" => "✖",
-        "threaten" => "⚠",
-        "protest" => "📢",
-        "sanction" => "⛔",
-        "mobilize" => "⚑",
-        "coerce" => "✊",
-        "assault" => "💥",
-        _ => "•",
+        "agree" | "cooperate" | "consult" | "support" | "aid" | "concede" | "retreat" => IconShape::Circle,
+        "accuse" | "reject" | "threaten" | "protest" | "sanction" => IconShape::Diamond,
+        "mobilize" | "coerce" | "assault" => IconShape::Triangle,
+        _ => IconShape::Square,
     }
+}
+
+/// Paint an event type's icon.
+pub fn paint_event_icon(painter: &egui::Painter, center: egui::Pos2, r: f32, kind: &str) {
+    let color = event_color(kind);
+    let stroke = egui::Stroke::NONE;
+    match event_shape(kind) {
+        IconShape::Circle => {
+            painter.circle_filled(center, r, color);
+        }
+        IconShape::Square => {
+            painter.rect_filled(egui::Rect::from_center_size(center, egui::Vec2::splat(1.7 * r)), 1.0, color);
+        }
+        IconShape::Diamond => {
+            let pts = vec![
+                center + egui::vec2(0.0, -r * 1.2),
+                center + egui::vec2(r * 1.2, 0.0),
+                center + egui::vec2(0.0, r * 1.2),
+                center + egui::vec2(-r * 1.2, 0.0),
+            ];
+            painter.add(egui::Shape::convex_polygon(pts, color, stroke));
+        }
+        IconShape::Triangle => {
+            let pts = vec![
+                center + egui::vec2(0.0, -r * 1.2),
+                center + egui::vec2(r * 1.2, r),
+                center + egui::vec2(-r * 1.2, r),
+            ];
+            painter.add(egui::Shape::convex_polygon(pts, color, stroke));
+        }
+    }
+}
+
+/// An event type's icon as a small widget.
+pub fn event_icon_ui(ui: &mut egui::Ui, kind: &str) {
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+    paint_event_icon(ui.painter(), rect.center(), 4.5, kind);
 }
 
 /// Marker radius in points for a mention count.

@@ -181,12 +181,7 @@ pub fn ui(ui: &mut Ui, view: &View<'_>, filter: &mut Filter, commands: &mut Vec<
             e.date.as_ref().map_or("", |d| d.text.as_str())
         );
         er.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
-        let er = er.on_hover_text(format!(
-            "{} {}\n{}",
-            style::event_icon(&e.kind),
-            label,
-            e.actors.join(", ")
-        ));
+        let er = er.on_hover_text(format!("{label}\n{}", e.actors.join(", ")));
         if er.clicked() {
             commands.push(Command::Select(Some(Item::Event(ai, ei))));
         }
