@@ -1,19 +1,52 @@
-//! Build script: hands the app its offline basemap (`data/basemap/countries.json.gz`, made by
-//! `scripts/build_data.py`). When a checkout lacks the file, the app is built with an empty one
-//! and says so in its window instead of failing to compile.
+//! Build script: folds every name of the committed gazetteer table into the matching-key index
+//! (an FST plus postings) so that the program starts without indexing at run time, and hands the
+//! app its offline basemap (`data/basemap/countries.json.gz`; when a checkout lacks it, the app is
+//! built with an empty one and says so in its window).
+#![allow(dead_code)]
 
-use std::path::{Path, PathBuf};
+#[path = "src/text.rs"]
+mod text;
+#[path = "src/names.rs"]
+mod names;
+
+use std::io::Read;
 
 fn main() {
-    let src = Path::new("data/basemap/countries.json.gz");
+    copy_basemap();
+    println!("cargo:rerun-if-changed=data/gazetteer.tsv.gz");
+    println!("cargo:rerun-if-changed=src/text.rs");
+    println!("cargo:rerun-if-changed=src/names.rs");
+    let out = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into()));
+    let mut tsv = String::new();
+    let file = match std::fs::File::open("data/gazetteer.tsv.gz") {
+        Ok(f) => f,
+        Err(e) => panic!("data/gazetteer.tsv.gz: {e} (run scripts/build_data.py)"),
+    };
+    if let Err(e) = flate2::read::GzDecoder::new(file).read_to_string(&mut tsv) {
+        panic!("data/gazetteer.tsv.gz: {e}");
+    }
+    let built = match names::build_index(&tsv) {
+        Ok(b) => b,
+        Err(e) => panic!("data/gazetteer.tsv.gz: {e}"),
+    };
+    for (name, bytes) in [
+        ("names.fst", built.fst.as_slice()),
+        ("postings.bin", built.postings.as_slice()),
+        ("entries.tsv", built.entries.as_bytes()),
+    ] {
+        if let Err(e) = std::fs::write(out.join(name), bytes) {
+            panic!("writing {name}: {e}");
+        }
+    }
+}
+
+/// Copy the basemap into OUT_DIR (empty when missing) for the app's `include_bytes!`.
+fn copy_basemap() {
+    let src = std::path::Path::new("data/basemap/countries.json.gz");
     println!("cargo:rerun-if-changed={}", src.display());
-    println!("cargo:rerun-if-changed=data/basemap");
-    let out_dir = std::env::var_os("OUT_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_default();
-    let dst = out_dir.join("basemap.json.gz");
+    let out = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into()));
     let bytes = std::fs::read(src).unwrap_or_default();
-    if let Err(e) = std::fs::write(&dst, bytes) {
-        println!("cargo:warning=cannot write {}: {e}", dst.display());
+    if let Err(e) = std::fs::write(out.join("basemap.json.gz"), bytes) {
+        panic!("writing basemap.json.gz: {e}");
     }
 }

@@ -12,10 +12,11 @@ use crate::resolve::{resolve, Resolved};
 use crate::text::{detect_language, sentence_bounds, tokenize, Script, Token};
 use rustc_hash::FxHashMap;
 
-/// A city named in Arabic script with fewer people than this needs corroboration (a cue word such
-/// as مدينة, or its country among the article's) to be kept: short Arabic words often coincide
-/// with the alternate name of some small town.
-const ARABIC_SMALL_CITY: u64 = 100_000;
+/// A city named in Arabic script with fewer people than this (and not a capital) needs
+/// corroboration, a cue word such as مدينة or its country named in the article, to be kept:
+/// Arabic has no capital letters, and many Arabic words and transliterated personal names
+/// coincide with the name of some town abroad.
+const ARABIC_SMALL_CITY: u64 = 1_000_000;
 /// The same for Latin script, where capitalisation already is evidence.
 const LATIN_SMALL_CITY: u64 = 0;
 
@@ -95,13 +96,7 @@ pub fn analyze(doc: &Document, g: &Gazetteer) -> Analysis {
     // Group the kept spans by entry, in order of first mention.
     let mut order: Vec<EntryId> = Vec::new();
     let mut by_entry: FxHashMap<EntryId, (Vec<Mention>, &Resolved)> = FxHashMap::default();
-    for (span, r) in spans
-        .iter()
-        .zip(&resolved)
-        .zip(&kept)
-        .filter(|(_, k)| **k)
-        .map(|(x, _)| x)
-    {
+    for (span, r) in spans.iter().zip(&resolved).zip(&kept).filter(|(_, k)| **k).map(|(x, _)| x) {
         let (p, _, _) = seg.sentences[span.sentence];
         let (_, ps, pe) = doc.passages[p];
         let ptext = &doc.text[ps..pe];
@@ -224,12 +219,7 @@ pub fn focus(places: &[Place]) -> Focus {
     countries.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     countries.truncate(5);
     let mut ps: Vec<&Place> = places.iter().collect();
-    ps.sort_by(|a, b| {
-        b.mentions
-            .len()
-            .cmp(&a.mentions.len())
-            .then_with(|| a.id.cmp(&b.id))
-    });
+    ps.sort_by(|a, b| b.mentions.len().cmp(&a.mentions.len()).then_with(|| a.id.cmp(&b.id)));
     Focus {
         countries,
         places: ps.iter().take(5).map(|p| p.id.clone()).collect(),

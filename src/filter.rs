@@ -541,26 +541,22 @@ mod tests {
         }
     }
 
+    /// An event built from JSON, so that fields added to the model keep their defaults.
     fn event(kind: &str, month: u32, day: u32, places: &[&str]) -> Event {
-        Event {
-            index: 0,
-            kind: kind.into(),
-            mode: "done".into(),
-            trigger: "t".into(),
-            passage: 0,
-            sentence: String::new(),
-            passages: vec![0],
-            date: Some(EventDate {
-                text: String::new(),
-                year: None,
-                month: Some(month),
-                day: Some(day),
-                precision: "day".into(),
-            }),
-            places: places.iter().map(|s| s.to_string()).collect(),
-            actors: Vec::new(),
-            location_precision: "place".into(),
-        }
+        serde_json::from_value(serde_json::json!({
+            "index": 0,
+            "type": kind,
+            "mode": "done",
+            "trigger": "t",
+            "passage": 0,
+            "sentence": "",
+            "passages": [0],
+            "date": { "text": "", "year": null, "month": month, "day": day, "precision": "day" },
+            "places": places,
+            "actors": [],
+            "location_precision": "place",
+        }))
+        .expect("event fixture")
     }
 
     /// Two articles: the founding article's cast, and a second one naming Baku again.

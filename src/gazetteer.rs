@@ -1,18 +1,21 @@
 //! The offline world gazetteer: countries, admin-1 regions, populated places, curated regions and
-//! waters, and country adjectives, loaded from the files under `data/` (built by
-//! `scripts/build_data.py`) and indexed by matching key.
+//! waters, and country adjectives, from the files under `data/` (built by
+//! `scripts/build_data.py`), with the name index built by `build.rs` (see [`crate::names`]).
 //!
 //! The data is compiled into the binary, so the app and the CLI never read the network or depend on
-//! the working directory.
+//! the working directory, and loading costs only the parsing of the entry table.
 
 use crate::model::PlaceKind;
-use crate::text::{fold, word_script, Script};
+use crate::names::{build_index, PREFERRED};
+use crate::text::fold;
 use rustc_hash::{FxHashMap, FxHashSet};
-use std::io::Read;
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
-/// The compressed gazetteer table (see scripts/README.md for its columns).
-static GAZETTEER_GZ: &[u8] = include_bytes!("../data/gazetteer.tsv.gz");
+/// Name index built by build.rs from data/gazetteer.tsv.gz.
+static NAMES_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/names.fst"));
+static POSTINGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/postings.bin"));
+static ENTRIES: &str = include_str!(concat!(env!("OUT_DIR"), "/entries.tsv"));
 /// Country adjectives and demonyms.
 static DEMONYMS: &str = include_str!("../data/demonyms.tsv");
 /// Matching keys that are ordinary words far more often than places, learned from development
@@ -53,24 +56,30 @@ pub struct Entry {
     pub tagged: Vec<(String, String)>,
 }
 
-/// How a key leads to an entry.
+/// A candidate entry for a key, and whether the key is one of the entry's preferred names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NameKind {
-    /// One of the entry's names.
-    Name,
-    /// An adjective or demonym of a country.
-    Adjective,
+pub struct Posting {
+    /// The entry.
+    pub entry: EntryId,
+    /// The key comes from a display or language-tagged name, not only from the alternate names.
+    pub preferred: bool,
 }
 
 /// The gazetteer with its name index.
-#[derive(Debug, Default)]
 pub struct Gazetteer {
     /// All places.
     pub entries: Vec<Entry>,
-    names: FxHashMap<Box<str>, Vec<EntryId>>,
+    fst: fst::Map<Cow<'static, [u8]>>,
+    postings: Cow<'static, [u8]>,
     adjectives: FxHashMap<Box<str>, EntryId>,
     countries: FxHashMap<String, EntryId>,
     stop: FxHashSet<Box<str>>,
+}
+
+impl std::fmt::Debug for Gazetteer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Gazetteer({} entries, {} keys)", self.entries.len(), self.fst.len())
+    }
 }
 
 /// Error loading gazetteer data.
@@ -87,9 +96,20 @@ impl Gazetteer {
             Err(e) => {
                 // The embedded data is checked by the tests; this only happens with a broken build.
                 eprintln!("kharita: {e}");
-                Gazetteer::default()
+                Gazetteer::empty()
             }
         })
+    }
+
+    fn empty() -> Gazetteer {
+        Gazetteer {
+            entries: Vec::new(),
+            fst: fst::Map::default().map_data(Cow::Owned).unwrap_or_else(|_| unreachable!()),
+            postings: Cow::Borrowed(&[]),
+            adjectives: FxHashMap::default(),
+            countries: FxHashMap::default(),
+            stop: FxHashSet::default(),
+        }
     }
 
     /// Load the gazetteer compiled into the program.
@@ -99,86 +119,39 @@ impl Gazetteer {
 
     /// The compiled-in gazetteer with another stop-list (empty to learn one afresh).
     pub fn embedded_with_stoplist(stoplist: &str) -> Result<Gazetteer, GazetteerError> {
-        let mut tsv = String::new();
-        flate2::read::GzDecoder::new(GAZETTEER_GZ)
-            .read_to_string(&mut tsv)
-            .map_err(|e| GazetteerError(e.to_string()))?;
-        Gazetteer::from_tables(&tsv, DEMONYMS, stoplist)
+        let fst = fst::Map::new(Cow::Borrowed(NAMES_FST)).map_err(|e| GazetteerError(e.to_string()))?;
+        Gazetteer::assemble(ENTRIES, fst, Cow::Borrowed(POSTINGS), DEMONYMS, stoplist)
     }
 
-    /// Build from the text of the tables (gazetteer TSV, demonyms TSV, stop-list TSV).
+    /// Build from the text of the tables (gazetteer TSV with all its columns, demonyms TSV,
+    /// stop-list), indexing the names now. For tests and tools; the program uses [`Self::shared`].
     pub fn from_tables(
         gazetteer: &str,
         demonyms: &str,
         stoplist: &str,
     ) -> Result<Gazetteer, GazetteerError> {
-        let mut g = Gazetteer::default();
-        for (lineno, line) in gazetteer.lines().enumerate() {
-            if line.is_empty() {
-                continue;
-            }
-            let f: Vec<&str> = line.split('\t').collect();
-            if f.len() < 12 {
-                return Err(GazetteerError(format!(
-                    "line {}: {} columns",
-                    lineno + 1,
-                    f.len()
-                )));
-            }
-            let (kind, continent) = match f[1] {
-                "country" => (PlaceKind::Country, false),
-                "region" => (PlaceKind::Region, false),
-                "city" => (PlaceKind::City, false),
-                "water" => (PlaceKind::Water, false),
-                "continent" => (PlaceKind::Region, true),
-                "landmark" => (PlaceKind::Landmark, false),
-                other => {
-                    return Err(GazetteerError(format!(
-                        "line {}: unknown kind {other}",
-                        lineno + 1
-                    )))
-                }
-            };
-            let num = |s: &str| -> Result<f64, GazetteerError> {
-                s.parse::<f64>()
-                    .map_err(|_| GazetteerError(format!("line {}: bad number {s}", lineno + 1)))
-            };
-            let flags: Vec<&str> = f[7].split(',').collect();
-            let id = g.entries.len() as EntryId;
-            let entry = Entry {
-                id: f[0].to_string(),
-                kind,
-                continent,
-                cc: f[2].to_string(),
-                admin1: f[3].to_string(),
-                lat: num(f[4])?,
-                lon: num(f[5])?,
-                population: f[6].parse().unwrap_or(0),
-                capital: flags.contains(&"capital"),
-                historical: flags.contains(&"historical"),
-                name_en: f[8].to_string(),
-                name_ar: f[9].to_string(),
-                tagged: f[10]
-                    .split('|')
-                    .filter_map(|t| t.split_once('='))
-                    .map(|(l, n)| (l.to_string(), n.to_string()))
-                    .collect(),
-            };
-            if kind == PlaceKind::Country && !entry.cc.is_empty() && !entry.historical {
-                g.countries.insert(entry.cc.clone(), id);
-            }
-            let mut seen: FxHashSet<String> = FxHashSet::default();
-            let all = f[11]
-                .split('|')
-                .chain(std::iter::once(f[8]))
-                .chain(std::iter::once(f[9]))
-                .chain(entry.tagged.iter().map(|(_, n)| n.as_str()));
-            for name in all {
-                for key in name_keys(name) {
-                    if seen.insert(key.clone()) {
-                        g.names.entry(key.into_boxed_str()).or_default().push(id);
-                    }
-                }
+        let built = build_index(gazetteer).map_err(GazetteerError)?;
+        let fst = fst::Map::new(Cow::Owned(built.fst)).map_err(|e| GazetteerError(e.to_string()))?;
+        Gazetteer::assemble(&built.entries, fst, Cow::Owned(built.postings), demonyms, stoplist)
+    }
+
+    fn assemble(
+        entries_tsv: &str,
+        fst: fst::Map<Cow<'static, [u8]>>,
+        postings: Cow<'static, [u8]>,
+        demonyms: &str,
+        stoplist: &str,
+    ) -> Result<Gazetteer, GazetteerError> {
+        let mut g = Gazetteer {
+            fst,
+            postings,
+            ..Gazetteer::empty()
+        };
+        g.entries.reserve(entries_tsv.len() / 80);
+        for (lineno, line) in entries_tsv.lines().enumerate() {
+            let entry = parse_entry(line).map_err(|e| GazetteerError(format!("row {}: {e}", lineno + 1)))?;
+            if entry.kind == PlaceKind::Country && !entry.cc.is_empty() && !entry.historical {
+                g.countries.insert(entry.cc.clone(), g.entries.len() as EntryId);
             }
             g.entries.push(entry);
         }
@@ -215,8 +188,29 @@ impl Gazetteer {
     }
 
     /// Entries whose name folds to `key`.
-    pub fn lookup(&self, key: &str) -> &[EntryId] {
-        self.names.get(key).map_or(&[], |v| v.as_slice())
+    pub fn lookup(&self, key: &str) -> Vec<Posting> {
+        let Some(offset) = self.fst.get(key) else {
+            return Vec::new();
+        };
+        let read = |at: usize| -> Option<u32> {
+            let b = self.postings.get(at..at + 4)?;
+            Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+        };
+        let at = offset as usize;
+        let n = read(at).unwrap_or(0) as usize;
+        (0..n)
+            .filter_map(|i| read(at + 4 + 4 * i))
+            .map(|v| Posting {
+                entry: v & !PREFERRED,
+                preferred: v & PREFERRED != 0,
+            })
+            .filter(|p| (p.entry as usize) < self.entries.len())
+            .collect()
+    }
+
+    /// True when some entry has a name folding to `key`.
+    pub fn has_name(&self, key: &str) -> bool {
+        self.fst.contains_key(key)
     }
 
     /// The country an adjective key belongs to.
@@ -249,29 +243,45 @@ impl Gazetteer {
 
     /// Number of distinct matching keys.
     pub fn key_count(&self) -> usize {
-        self.names.len() + self.adjectives.len()
+        self.fst.len() + self.adjectives.len()
     }
 }
 
-/// The keys a gazetteer name is indexed under: its folded form, and for Arabic names of several
-/// words also the form without spaces (كارا باخ meets كاراباخ). Names in other scripts, and names
-/// too short to be safe (one or two letters), are not indexed.
-pub fn name_keys(name: &str) -> Vec<String> {
-    let key = fold(name);
-    let letters = key.chars().filter(|c| c.is_alphabetic()).count();
-    match word_script(&key) {
-        Script::Arabic if letters >= 2 => {
-            let mut v = vec![key.clone()];
-            if key.contains(' ') {
-                v.push(key.replace(' ', ""));
-            }
-            v
-        }
-        Script::Latin if letters >= 2 && key.chars().all(|c| c.is_ascii() || c.is_alphabetic()) => {
-            vec![key]
-        }
-        _ => Vec::new(),
+fn parse_entry(line: &str) -> Result<Entry, String> {
+    let f: Vec<&str> = line.split('\t').collect();
+    if f.len() < 11 {
+        return Err(format!("{} columns", f.len()));
     }
+    let (kind, continent) = match f[1] {
+        "country" => (PlaceKind::Country, false),
+        "region" => (PlaceKind::Region, false),
+        "city" => (PlaceKind::City, false),
+        "water" => (PlaceKind::Water, false),
+        "continent" => (PlaceKind::Region, true),
+        "landmark" => (PlaceKind::Landmark, false),
+        other => return Err(format!("unknown kind {other}")),
+    };
+    let num = |s: &str| s.parse::<f64>().map_err(|_| format!("bad number {s}"));
+    let flags: Vec<&str> = f[7].split(',').collect();
+    Ok(Entry {
+        id: f[0].to_string(),
+        kind,
+        continent,
+        cc: f[2].to_string(),
+        admin1: f[3].to_string(),
+        lat: num(f[4])?,
+        lon: num(f[5])?,
+        population: f[6].parse().unwrap_or(0),
+        capital: flags.contains(&"capital"),
+        historical: flags.contains(&"historical"),
+        name_en: f[8].to_string(),
+        name_ar: f[9].to_string(),
+        tagged: f[10]
+            .split('|')
+            .filter_map(|t| t.split_once('='))
+            .map(|(l, n)| (l.to_string(), n.to_string()))
+            .collect(),
+    })
 }
 
 /// The inflected forms of a folded Arabic nisba (إيراني): masculine and feminine, singular, dual
@@ -294,14 +304,14 @@ mod tests {
     #[test]
     fn nisba_forms() {
         let forms = arabic_nisba_forms(&fold("إيراني"));
-        for f in ["ايراني", "ايرانيه", "ايرانيين", "ايرانيون", "ايرانيات"]
-        {
+        for f in ["ايراني", "ايرانيه", "ايرانيين", "ايرانيون", "ايرانيات"] {
             assert!(forms.contains(&f.to_string()), "{f}");
         }
     }
 
     #[test]
     fn keys_for_multiword_arabic() {
+        use crate::names::name_keys;
         assert_eq!(name_keys("كارا باخ"), ["كارا باخ", "كاراباخ"]);
         assert_eq!(name_keys("Tel Aviv"), ["tel aviv"]);
         assert!(name_keys("北京").is_empty());
@@ -317,12 +327,12 @@ mod tests {
         assert!(g.entries.len() > 30_000);
         let az = g.country("AZ").map(|i| g.entry(i).name_en.clone());
         assert_eq!(az.as_deref(), Some("Azerbaijan"));
-        let baku: Vec<&str> = g
+        let baku: Vec<String> = g
             .lookup(&fold("باكو"))
             .iter()
-            .map(|i| g.entry(*i).id.as_str())
+            .map(|p| g.entry(p.entry).id.clone())
             .collect();
-        assert!(baku.contains(&"geonames:587084"), "{baku:?}");
+        assert!(baku.iter().any(|b| b == "geonames:587084"), "{baku:?}");
         let ir = g.adjective(&fold("إيرانية")).map(|i| g.entry(i).cc.clone());
         assert_eq!(ir.as_deref(), Some("IR"));
     }

@@ -20,6 +20,7 @@ pub mod filter;
 pub mod gazetteer;
 pub mod ingest;
 pub mod model;
+pub mod names;
 pub mod recognize;
 pub mod resolve;
 pub mod text;

@@ -68,6 +68,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    let started = std::time::Instant::now();
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Analyze {
@@ -76,15 +77,13 @@ fn main() -> ExitCode {
             max_mb,
             files,
         }) => run_analyze(format, pretty, max_mb, &files),
-        Some(Command::Eval { dir, which, errors }) => {
-            match kharita::eval::run(&dir, &which, errors) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) => {
-                    eprintln!("kharita eval: {e:#}");
-                    ExitCode::FAILURE
-                }
+        Some(Command::Eval { dir, which, errors }) => match kharita::eval::run(&dir, &which, errors) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("kharita eval: {e:#}");
+                ExitCode::FAILURE
             }
-        }
+        },
         Some(Command::LearnStoplist { dir }) => match kharita::eval::learn_stoplist(&dir) {
             Ok(s) => {
                 print!("{s}");
@@ -95,12 +94,12 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
-        None => run_app(cli.files),
+        None => run_app(cli.files, started),
     }
 }
 
 /// Open the desktop app.
-fn run_app(files: Vec<PathBuf>) -> ExitCode {
+fn run_app(files: Vec<PathBuf>, started: std::time::Instant) -> ExitCode {
     use kharita::app::{App, Startup};
     let options = eframe::NativeOptions {
         viewport: eframe::egui::ViewportBuilder::default()
@@ -120,6 +119,7 @@ fn run_app(files: Vec<PathBuf>) -> ExitCode {
                 Startup {
                     files,
                     empty: false,
+                    started: Some(started),
                 },
             )))
         }),
@@ -138,9 +138,7 @@ fn run_analyze(format: Format, pretty: bool, max_mb: u64, files: &[PathBuf]) -> 
     let g = Gazetteer::shared();
     let results: Vec<Result<kharita::model::Analysis, ingest::IngestError>> = files
         .par_iter()
-        .map(|p| {
-            ingest::read_path_limited(p, max_mb.saturating_mul(1024 * 1024)).map(|d| analyze(&d, g))
-        })
+        .map(|p| ingest::read_path_limited(p, max_mb.saturating_mul(1024 * 1024)).map(|d| analyze(&d, g)))
         .collect();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

@@ -214,6 +214,9 @@ pub struct EventDate {
     pub day: Option<u32>,
     /// "day", "month", "year" or "relative".
     pub precision: String,
+    /// Part of the month or year: "early", "mid" or "late" ("منتصف فبراير", mid-February).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part: Option<String>,
 }
 
 /// An event: who did what, where and when.
@@ -245,4 +248,13 @@ pub struct Event {
     /// "place", "country" or "article": how precisely the location is known.
     #[serde(default)]
     pub location_precision: String,
+    /// Start of the trigger in the text of `passage` (Unicode scalars).
+    #[serde(default)]
+    pub trigger_start: usize,
+    /// End of the trigger in the text of `passage` (Unicode scalars, exclusive).
+    #[serde(default)]
+    pub trigger_end: usize,
+    /// Every sentence that reports it (indices into `Analysis::sentences`), first report first.
+    #[serde(default)]
+    pub sentences: Vec<usize>,
 }

@@ -5,9 +5,10 @@
 //! stop-list, words the same text writes in lower case) keep ordinary words and names of
 //! organisations out.
 
-use crate::gazetteer::{EntryId, Gazetteer};
+use crate::gazetteer::{Entry, EntryId, Gazetteer};
+use crate::model::PlaceKind;
 use crate::model::MentionForm;
-use crate::text::{Script, Token};
+use crate::text::{fold, Script, Token};
 
 /// Longest name, in words.
 const MAX_WORDS: usize = 5;
@@ -44,279 +45,50 @@ const AR_PROCLITICS: &[&str] = &[
 /// Arabic nouns that head the name of an organisation or a medium: a place name right after them
 /// is part of that name (وكالة توران, مركز ..., صحيفة الرياض).
 const AR_ORG_HEADS: &[&str] = &[
-    "وكاله",
-    "مركز",
-    "صحيفه",
-    "جريده",
-    "مجله",
-    "قناه",
-    "اذاعه",
-    "تلفزيون",
-    "شركه",
-    "مؤسسه",
-    "معهد",
-    "منظمه",
-    "جمعيه",
-    "نادي",
-    "فندق",
-    "بنك",
-    "مصرف",
-    "جامعه",
-    "حزب",
-    "حركه",
-    "تنظيم",
-    "جبهه",
-    "مجموعه",
-    "موقع",
-    "صحيفتا",
-    "برنامج",
-    "مسجد",
-    "مستشفي",
-    "كليه",
-    "مدرسه",
-    "فريق",
-    "منتخب",
-    "ملعب",
-    "دار",
-    "شبكه",
-    "اتحاد",
-    "هيئه",
-    "اكاديميه",
-    "مكتبه",
-    "متحف",
+    "وكاله", "مركز", "صحيفه", "جريده", "مجله", "قناه", "اذاعه", "تلفزيون", "شركه", "مؤسسه", "معهد",
+    "منظمه", "جمعيه", "نادي", "فندق", "بنك", "مصرف", "جامعه", "حزب", "حركه", "تنظيم", "جبهه", "مجموعه",
+    "موقع", "صحيفتا", "برنامج", "مسجد", "مستشفي", "كليه", "مدرسه", "فريق", "منتخب", "ملعب", "دار",
+    "شبكه", "اتحاد", "هيئه", "اكاديميه", "مكتبه", "متحف",
 ];
 
 /// Arabic words before a name that make it a person's name (الشيخ، السيد، أبو ...).
 const AR_PERSON_CUES: &[&str] = &[
-    "الشيخ",
-    "السيد",
-    "السيده",
-    "الامير",
-    "الاميره",
-    "الملك",
-    "الدكتور",
-    "د",
-    "ابو",
-    "ابن",
-    "بن",
-    "بنت",
-    "ام",
-    "الحاج",
-    "الاستاذ",
-    "المهندس",
-    "اللواء",
-    "العميد",
-    "العقيد",
-    "الرائد",
-    "النقيب",
-    "المقدم",
-    "الفريق",
-    "المشير",
-    "الرئيس",
-    "الوزير",
-    "النائب",
-    "الناطق",
-    "المتحدث",
-    "الزميل",
-    "اخوه",
-    "ال",
-    "عبد",
+    "الشيخ", "السيد", "السيده", "الامير", "الاميره", "الملك", "الدكتور", "د", "ابو", "ابن", "بن",
+    "بنت", "ام", "الحاج", "الاستاذ", "المهندس", "اللواء", "العميد", "العقيد", "الرائد", "النقيب",
+    "المقدم", "الفريق", "المشير", "الرئيس", "الوزير", "النائب", "الناطق", "المتحدث", "الزميل",
+    "اخوه", "ال", "عبد",
 ];
 
 /// Arabic words before a name that announce a settlement or region.
 const AR_PLACE_CUES: &[&str] = &[
-    "مدينه",
-    "بلده",
-    "قريه",
-    "محافظه",
-    "ولايه",
-    "اقليم",
-    "منطقه",
-    "مقاطعه",
-    "العاصمه",
-    "عاصمه",
-    "ميناء",
-    "بلدات",
-    "مدن",
-    "قري",
-    "ضاحيه",
-    "حي",
-    "مخيم",
-    "جزيره",
-    "مديريه",
-    "قضاء",
-    "ناحيه",
-    "مطار",
-    "بمدينه",
-    "لمدينه",
-    "ومدينه",
-    "وبلده",
-    "ببلده",
-    "بلدتي",
-    "مدينتي",
-    "بمحافظه",
-    "ومحافظه",
+    "مدينه", "بلده", "قريه", "محافظه", "ولايه", "اقليم", "منطقه", "مقاطعه", "العاصمه", "عاصمه",
+    "ميناء", "بلدات", "مدن", "قري", "ضاحيه", "حي", "مخيم", "جزيره", "مديريه", "قضاء", "ناحيه", "مطار",
+    "بمدينه", "لمدينه", "ومدينه", "وبلده", "ببلده", "بلدتي", "مدينتي", "بمحافظه", "ومحافظه",
 ];
 
 /// English titles before a name that make it a person's name.
 const EN_PERSON_CUES: &[&str] = &[
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "dr",
-    "sir",
-    "lord",
-    "lady",
-    "president",
-    "gen",
-    "general",
-    "gov",
-    "governor",
-    "sen",
-    "senator",
-    "rep",
-    "judge",
-    "justice",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "pope",
-    "saint",
-    "st",
-    "sgt",
-    "officer",
-    "coach",
-    "father",
-    "rev",
-    "bishop",
-    "mayor",
-    "sheriff",
-    "chief",
-    "capt",
-    "captain",
-    "col",
-    "lt",
-    "det",
-    "detective",
-    "deputy",
-    "trooper",
-    "agent",
-    "attorney",
-    "prof",
-    "professor",
-    "minister",
-    "secretary",
-    "chairman",
-    "ambassador",
-    "actor",
-    "singer",
-    "author",
-    "sister",
-    "brother",
-    "uncle",
-    "aunt",
+    "mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "president", "gen", "general", "gov",
+    "governor", "sen", "senator", "rep", "judge", "justice", "king", "queen", "prince", "princess",
+    "pope", "saint", "st", "sgt", "officer", "coach", "father", "rev", "bishop", "mayor", "sheriff",
+    "chief", "capt", "captain", "col", "lt", "det", "detective", "deputy", "trooper", "agent",
+    "attorney", "prof", "professor", "minister", "secretary", "chairman", "ambassador", "actor",
+    "singer", "author", "sister", "brother", "uncle", "aunt",
 ];
 
 /// English nouns after a name that make it part of an organisation's or product's name.
 const EN_ORG_TAILS: &[&str] = &[
-    "agency",
-    "centre",
-    "center",
-    "university",
-    "college",
-    "institute",
-    "times",
-    "post",
-    "news",
-    "herald",
-    "tribune",
-    "journal",
-    "gazette",
-    "bank",
-    "company",
-    "corp",
-    "corporation",
-    "inc",
-    "club",
-    "hotel",
-    "airlines",
-    "airways",
-    "party",
-    "group",
-    "foundation",
-    "association",
-    "league",
-    "fc",
-    "united",
-    "rangers",
-    "daily",
-    "telegraph",
-    "observer",
-    "press",
-    "magazine",
-    "review",
-    "records",
-    "motors",
-    "ltd",
-    "llc",
-    "academy",
-    "school",
-    "hospital",
-    "church",
-    "cathedral",
-    "mosque",
-    "museum",
-    "stadium",
-    "airport",
-    "arena",
-    "theater",
-    "theatre",
-    "orchestra",
-    "symphony",
-    "society",
-    "council",
-    "commission",
-    "committee",
-    "board",
-    "courier",
-    "chronicle",
-    "examiner",
-    "sentinel",
-    "globe",
-    "star",
-    "register",
-    "inquirer",
-    "democrat",
-    "republican",
-    "bulletin",
-    "dispatch",
-    "enquirer",
-    "ledger",
-    "record",
-    "mirror",
-    "standard",
-    "express",
-    "guardian",
-    "independent",
-    "sun",
-    "mail",
-    "street",
-    "avenue",
-    "road",
-    "boulevard",
-    "drive",
-    "lane",
-    "hall",
-    "plaza",
-    "mall",
-    "square",
-    "bridge",
-    "tower",
-    "building",
-    "house",
-    "park",
+    "agency", "centre", "center", "university", "college", "institute", "times", "post", "news",
+    "herald", "tribune", "journal", "gazette", "bank", "company", "corp", "corporation", "inc",
+    "club", "hotel", "airlines", "airways", "party", "group", "foundation", "association", "league",
+    "fc", "united", "rangers", "daily", "telegraph", "observer", "press", "magazine", "review",
+    "records", "motors", "ltd", "llc", "academy", "school", "hospital", "church", "cathedral",
+    "mosque", "museum", "stadium", "airport", "arena", "theater", "theatre", "orchestra", "symphony",
+    "society", "council", "commission", "committee", "board", "courier", "chronicle", "examiner",
+    "sentinel", "globe", "star", "register", "inquirer", "democrat", "republican", "bulletin",
+    "dispatch", "enquirer", "ledger", "record", "mirror", "standard", "express", "guardian",
+    "independent", "sun", "mail", "street", "avenue", "road", "boulevard", "drive", "lane", "hall",
+    "plaza", "mall", "square", "bridge", "tower", "building", "house", "park",
 ];
 
 /// English words before a name that announce a settlement.
@@ -327,71 +99,23 @@ const EN_PLACE_CUES: &[&str] = &[
 
 /// Connector words allowed inside an English place name (Isle of Man, Rio de Janeiro).
 const EN_CONNECTORS: &[&str] = &[
-    "of", "the", "de", "del", "da", "do", "dos", "das", "la", "le", "les", "el", "al", "upon",
-    "on", "y", "du", "des", "and", "am", "an", "der", "di", "sur", "en",
+    "of", "the", "de", "del", "da", "do", "dos", "das", "la", "le", "les", "el", "al", "upon", "on",
+    "y", "du", "des", "and", "am", "an", "der", "di", "sur", "en",
 ];
 
 /// Days and months: capitalised, never places, and harmless next to a place name.
 const EN_CALENDAR: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december",
 ];
 
 /// Direction and generic geographic words that may stand beside a place name in a longer name.
 const EN_GEO_WORDS: &[&str] = &[
-    "north",
-    "south",
-    "east",
-    "west",
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "central",
-    "greater",
-    "upper",
-    "lower",
-    "downtown",
-    "county",
-    "parish",
-    "city",
-    "state",
-    "province",
-    "region",
-    "district",
-    "valley",
-    "river",
-    "lake",
-    "island",
-    "islands",
-    "bay",
-    "mountains",
-    "metro",
-    "area",
-    "township",
-    "borough",
-    "republic",
-    "kingdom",
-    "coast",
-    "gulf",
-    "sea",
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "greater", "upper", "lower", "downtown", "county", "parish", "city", "state", "province",
+    "region", "district", "valley", "river", "lake", "island", "islands", "bay", "mountains",
+    "metro", "area", "township", "borough", "republic", "kingdom", "coast", "gulf", "sea",
 ];
 
 /// Recognise place names and country adjectives in the tokens of a text.
@@ -415,8 +139,19 @@ pub fn recognize(text: &str, tokens: &[Token], g: &Gazetteer) -> Vec<Span> {
                 break;
             }
         }
-        if matched.is_none() {
-            matched = match_adjective(tokens, i, g);
+        // A one-word name that is also a country's adjective (سوري, Turkish) is the adjective,
+        // unless the word names a country itself.
+        let single_non_country = matched.as_ref().is_some_and(|s| {
+            s.last - s.first == 1
+                && !s
+                    .candidates
+                    .iter()
+                    .any(|c| g.entry(*c).kind == PlaceKind::Country)
+        });
+        if matched.is_none() || single_non_country {
+            if let Some(adj) = match_adjective(tokens, i, g) {
+                matched = Some(adj);
+            }
         }
         match matched {
             Some(mut span) => {
@@ -454,24 +189,57 @@ fn clitic_variants(tok: &Token) -> Vec<(String, usize)> {
     let chars: Vec<char> = tok.key.chars().collect();
     for p in AR_PROCLITICS {
         let plen = p.chars().count();
-        if chars.len() < plen + 2 || !tok.key.starts_with(p) {
+        if *p == "ال" || chars.len() < plen + 2 || !tok.key.starts_with(p) {
             continue;
         }
         let rest: String = chars[plen..].iter().collect();
-        let ends_with_article = p.ends_with("ال") || p.ends_with("لل");
         if p.ends_with("ال") {
-            // Keep the article in the verbatim name: بالعراق -> العراق.
-            let art_start = tok.map[plen - 2];
-            v.push((format!("ال{rest}"), art_start));
-        }
-        if rest.chars().count() >= 3 {
-            v.push((rest.clone(), tok.map[plen]));
-        }
-        if ends_with_article && p.ends_with("لل") {
+            // The article belongs to the name: بالعراق -> العراق. A name that does not take the
+            // article is never written with it (التركية is an adjective, not تركيا).
+            v.push((format!("ال{rest}"), tok.map[plen - 2]));
+        } else if p.ends_with("لل") {
+            // ل + ال contracted: للعراق -> (ال)عراق; the verbatim name starts after لل.
             v.push((format!("ال{rest}"), tok.map[plen]));
+        } else if rest.chars().count() >= 3 {
+            v.push((rest, tok.map[plen]));
         }
     }
     v
+}
+
+/// A place famous enough to be named by a short or borrowed word: a country, a capital, a city of
+/// a million, a continent, a sea or a curated region.
+fn prominent(e: &Entry) -> bool {
+    e.kind == PlaceKind::Country
+        || e.capital
+        || e.population >= 1_000_000
+        || e.kind == PlaceKind::Water
+        || e.id.starts_with("curated:")
+}
+
+/// Candidates of a key that the word may plausibly mean. In Arabic script, where no capital
+/// letter marks a name: a key of three letters or fewer (or one reached by removing a proclitic
+/// that leaves three letters) names only prominent places, since such words are mostly ordinary
+/// (دون, هام, كشفت -> شفت); and a city reached only through an alternate spelling (often Persian or
+/// Urdu) needs half a million people.
+fn plausible(g: &Gazetteer, key: &str, first: &Token, clitic: bool) -> Vec<EntryId> {
+    let postings = g.lookup(key);
+    if first.script != Script::Arabic {
+        return postings.iter().map(|p| p.entry).collect();
+    }
+    let letters = key.chars().filter(|c| c.is_alphabetic()).count();
+    let short = letters <= 3 || (clitic && letters <= 3);
+    postings
+        .iter()
+        .filter(|p| {
+            let e = g.entry(p.entry);
+            if short {
+                return prominent(e);
+            }
+            p.preferred || e.kind != PlaceKind::City || e.population >= 500_000
+        })
+        .map(|p| p.entry)
+        .collect()
 }
 
 fn match_name(
@@ -493,7 +261,7 @@ fn match_name(
         if !last.capitalized {
             return None;
         }
-        if toks[1..n.saturating_sub(1)]
+        if toks[1..n.max(2) - 1]
             .iter()
             .any(|t| !t.capitalized && !EN_CONNECTORS.contains(&t.key.as_str()))
         {
@@ -508,29 +276,64 @@ fn match_name(
     let rest_key: String = toks[1..].iter().map(|t| format!(" {}", t.key)).collect();
     let rest_nospace: String = toks[1..].iter().map(|t| t.key.as_str()).collect();
     for (k0, start) in clitic_variants(first) {
-        let mut keys = vec![format!("{k0}{rest_key}")];
+        let mut keys = vec![(format!("{k0}{rest_key}"), false)];
         if n > 1 && first.script == Script::Arabic {
-            keys.push(format!("{k0}{rest_nospace}"));
+            // Words run together (كارا باخ = كاراباخ) only for a place's preferred spelling:
+            // two ordinary words side by side can spell some town's alternate name.
+            keys.push((format!("{k0}{rest_nospace}"), true));
         }
-        for key in keys {
-            let c = g.lookup(&key);
+        for (key, joined) in keys {
+            let mut c = plausible(g, &key, first, start > first.start);
+            if joined {
+                let preferred: Vec<EntryId> = g
+                    .lookup(&key)
+                    .iter()
+                    .filter(|p| p.preferred)
+                    .map(|p| p.entry)
+                    .collect();
+                c.retain(|e| preferred.contains(e));
+            }
             if !c.is_empty() {
                 let _ = text;
-                return Some(Span {
+                let mut span = Span {
                     start,
                     end: last.end,
                     first: i,
                     last: i + n,
                     form: MentionForm::Name,
                     key,
-                    candidates: c.to_vec(),
+                    candidates: c,
                     sentence: first.sentence,
                     settlement_cue: false,
-                });
+                };
+                if first.script == Script::Arabic && n > 1 {
+                    narrow(&mut span, tokens, &k0, g);
+                }
+                return Some(span);
             }
         }
     }
     None
+}
+
+/// Administrative descriptors that Arabic puts before a name (قطاع غزة, دولة قطر, إقليم كارا باخ).
+/// They belong to the phrase, not to the name: the mention reports the name after them, while the
+/// place stays the one the whole phrase names (the Gaza Strip, not the city of Gaza).
+const AR_DESCRIPTORS: &[&str] = &[
+    "قطاع", "دوله", "جمهوريه", "مملكه", "اماره", "سلطنه", "منطقه", "اقليم", "مدينه", "ولايه",
+    "محافظه", "بلده", "قريه", "مقاطعه", "العاصمه", "عاصمه",
+];
+
+fn narrow(span: &mut Span, tokens: &[Token], first_key: &str, g: &Gazetteer) {
+    let _ = g;
+    let head = strip_conj(first_key);
+    let head = head.strip_prefix('ب').filter(|h| AR_DESCRIPTORS.contains(h)).unwrap_or(head);
+    if span.last - span.first >= 2 && AR_DESCRIPTORS.contains(&head) {
+        let a = span.first;
+        span.start = tokens[a + 1].start;
+        span.first = a + 1;
+        span.settlement_cue = true;
+    }
 }
 
 fn match_adjective(tokens: &[Token], i: usize, g: &Gazetteer) -> Option<Span> {
@@ -603,7 +406,17 @@ fn keep(
         .candidates
         .iter()
         .any(|c| g.entry(*c).kind == crate::model::PlaceKind::Country);
-    if span.form == MentionForm::Name && g.is_stopword(&span.key) {
+    if span.form == MentionForm::Name
+        && (g.is_stopword(&span.key) || g.is_stopword(&fold(&text[span.start..span.end])))
+    {
+        return false;
+    }
+    // Tanween marks an indefinite noun or an adverb (دوماً), never a place name.
+    if span.form == MentionForm::Name
+        && text[span.start..span.end]
+            .chars()
+            .any(|c| matches!(c, '\u{064B}' | '\u{064C}' | '\u{064D}'))
+    {
         return false;
     }
     let prev = prev_key(tokens, span.first);
@@ -614,10 +427,7 @@ fn keep(
         Script::Arabic => {
             if let Some(p) = prev {
                 let pk = strip_conj(&p.key);
-                let pk2 = pk
-                    .strip_prefix('ب')
-                    .or_else(|| pk.strip_prefix('ل'))
-                    .unwrap_or(pk);
+                let pk2 = pk.strip_prefix('ب').or_else(|| pk.strip_prefix('ل')).unwrap_or(pk);
                 if AR_PLACE_CUES.contains(&p.key.as_str()) || AR_PLACE_CUES.contains(&pk) {
                     span.settlement_cue = true;
                 }
@@ -662,7 +472,7 @@ fn keep(
                     && !is_country
                     && !EN_GEO_WORDS.contains(&p.key.as_str())
                     && !EN_CALENDAR.contains(&p.key.as_str())
-                    && g.lookup(&p.key).is_empty()
+                    && !g.has_name(&p.key)
                 {
                     return false;
                 }
@@ -682,7 +492,7 @@ fn keep(
                     && !EN_CALENDAR.contains(&nx.key.as_str())
                     && !is_country
                     && span.form == MentionForm::Name
-                    && g.lookup(&nx.key).is_empty()
+                    && !g.has_name(&nx.key)
                 {
                     return false;
                 }

@@ -104,17 +104,11 @@ fn gather(spans: &[Span], chosen: &[Option<EntryId>], g: &Gazetteer) -> Evidence
         let is_country = ch.is_none_or(|e| g.entry(e).kind == PlaceKind::Country);
         let w = match (span.form, is_country) {
             (MentionForm::Name, true) => {
-                ev.sentence_names
-                    .entry(span.sentence)
-                    .or_default()
-                    .push(cc.clone());
+                ev.sentence_names.entry(span.sentence).or_default().push(cc.clone());
                 1.0
             }
             (MentionForm::Adjective, _) => {
-                ev.sentence_adjs
-                    .entry(span.sentence)
-                    .or_default()
-                    .push(cc.clone());
+                ev.sentence_adjs.entry(span.sentence).or_default().push(cc.clone());
                 0.5
             }
             (MentionForm::Name, false) => 0.5,
@@ -130,19 +124,11 @@ fn gather(spans: &[Span], chosen: &[Option<EntryId>], g: &Gazetteer) -> Evidence
     ev
 }
 
-fn score(
-    span: &Span,
-    e: &Entry,
-    ev: &Evidence,
-    self_pos: Option<(f64, f64)>,
-) -> (f64, Vec<String>) {
+fn score(span: &Span, e: &Entry, ev: &Evidence, self_pos: Option<(f64, f64)>) -> (f64, Vec<String>) {
     let mut s = 0.0;
     let mut why = Vec::new();
     if span.form == MentionForm::Adjective {
-        return (
-            weight::COUNTRY,
-            vec!["an adjective of the country".to_string()],
-        );
+        return (weight::COUNTRY, vec!["an adjective of the country".to_string()]);
     }
     let (k, kw) = kind_prior(e);
     if k > 0.0 {
@@ -165,20 +151,14 @@ fn score(
             .is_some_and(|v| v.contains(&e.cc))
         {
             s += weight::SENTENCE_COUNTRY_NAME;
-            why.push(format!(
-                "its country ({}) is named in the same sentence",
-                e.cc
-            ));
+            why.push(format!("its country ({}) is named in the same sentence", e.cc));
         } else if ev
             .sentence_adjs
             .get(&span.sentence)
             .is_some_and(|v| v.contains(&e.cc))
         {
             s += weight::SENTENCE_COUNTRY_ADJ;
-            why.push(format!(
-                "its country ({}) is referred to in the same sentence",
-                e.cc
-            ));
+            why.push(format!("its country ({}) is referred to in the same sentence", e.cc));
         }
         if let Some(share) = ev.article_share.get(&e.cc) {
             s += weight::ARTICLE_COUNTRY * share;
@@ -190,10 +170,9 @@ fn score(
         }
     }
     if e.kind == PlaceKind::City {
-        let near = ev
-            .anchors
-            .iter()
-            .any(|a| self_pos != Some(*a) && distance_km(*a, (e.lat, e.lon)) < weight::NEAR_KM);
+        let near = ev.anchors.iter().any(|a| {
+            self_pos != Some(*a) && distance_km(*a, (e.lat, e.lon)) < weight::NEAR_KM
+        });
         if near {
             s += weight::NEAR_OTHER_PLACE;
             why.push(format!(

@@ -60,12 +60,39 @@ fn fold_char(c: char, out: &mut String) {
 /// assert_eq!(kharita::text::fold("Bakú"), "baku");
 /// ```
 pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        return fold_ascii(s);
+    }
     let mut out = String::with_capacity(s.len());
     // NFKC first (presentation forms, ligatures), then NFD so that Latin accents become marks.
     for c in s.nfkc().collect::<String>().nfd() {
         fold_char(c, &mut out);
     }
     collapse_spaces(&out)
+}
+
+/// [`fold`] for ASCII text: lower case, hyphens and underscores as spaces, dots dropped.
+fn fold_ascii(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for b in s.bytes() {
+        let c = match b {
+            b'-' | b'_' | b' ' | b'\t' | b'\n' | b'\r' => b' ',
+            b'.' => continue,
+            b'`' => b'\'',
+            _ => b.to_ascii_lowercase(),
+        };
+        if c == b' ' {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        out.push(c as char);
+    }
+    out
 }
 
 fn collapse_spaces(s: &str) -> String {

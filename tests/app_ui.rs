@@ -31,7 +31,12 @@ fn set_zoom(h: &mut Harness<'static, App>, zoom: f64) {
 }
 
 fn shown_ids(h: &Harness<'static, App>) -> Vec<String> {
-    h.state().visible().places.iter().map(|p| p.id.clone()).collect()
+    h.state()
+        .visible()
+        .places
+        .iter()
+        .map(|p| p.id.clone())
+        .collect()
 }
 
 #[test]
@@ -52,14 +57,21 @@ fn clicking_a_marker_selects_the_place_and_shows_its_passages() {
     match h.state().selection() {
         Some(Item::Place(id)) => {
             let a = &h.state().docs()[0];
-            let p = a.places.iter().find(|p| &p.id == id).expect("selected place");
+            let p = a
+                .places
+                .iter()
+                .find(|p| &p.id == id)
+                .expect("selected place");
             assert_eq!(p.name, "Baku");
         }
         other => panic!("expected Baku selected, got {other:?}"),
     }
     // The context panel lists the passages that name it, with its mentions as links.
     assert!(h.query_all_by_label_contains("· passage").next().is_some());
-    assert!(h.query_all_by_label("باكو").count() >= 2, "mentions of باكو are shown");
+    assert!(
+        h.query_all_by_label("باكو").count() >= 2,
+        "mentions of باكو are shown"
+    );
 }
 
 #[test]
@@ -83,7 +95,11 @@ fn clicking_a_mention_in_the_text_selects_its_place() {
     h.run_steps(2);
     let sel = h.state().selection().cloned();
     let a = &h.state().docs()[0];
-    let tehran = a.places.iter().find(|p| p.name == "Tehran").map(|p| p.id.clone());
+    let tehran = a
+        .places
+        .iter()
+        .find(|p| p.name == "Tehran")
+        .map(|p| p.id.clone());
     assert_eq!(sel, tehran.map(Item::Place));
 }
 
@@ -97,9 +113,16 @@ fn typing_in_the_search_box_filters_with_arabic_folding() {
     h.run_steps(2);
     assert_eq!(h.state().state.filter.search, "اذربيجان");
     let ids = shown_ids(&h);
-    assert_eq!(ids, vec!["iso3166:AZ".to_string()], "only Azerbaijan matches");
+    assert_eq!(
+        ids,
+        vec!["iso3166:AZ".to_string()],
+        "only Azerbaijan matches"
+    );
     assert!(h.query_by_label("Baku").is_none(), "Baku's marker is gone");
-    assert!(h.query_by_label("Azerbaijan").is_some(), "Azerbaijan's marker stays");
+    assert!(
+        h.query_by_label("Azerbaijan").is_some(),
+        "Azerbaijan's marker stays"
+    );
 }
 
 #[test]
@@ -108,7 +131,12 @@ fn unticking_a_kind_removes_its_markers() {
     assert!(h.query_by_label("Baku").is_some());
     h.get_by_label_contains("City (").click();
     h.run_steps(2);
-    assert!(h.state().state.filter.hidden_kinds.contains(&PlaceKind::City));
+    assert!(h
+        .state()
+        .state
+        .filter
+        .hidden_kinds
+        .contains(&PlaceKind::City));
     assert!(h.query_by_label("Baku").is_none(), "city markers are gone");
     assert!(h.query_by_label("Azerbaijan").is_some(), "countries stay");
     // Reset brings them back.
@@ -150,30 +178,46 @@ fn dropping_a_file_adds_its_places() {
     assert_eq!(h.state().docs().len(), 2, "{:?}", h.state().errors());
     let ids = shown_ids(&h);
     let second = &h.state().docs()[1];
-    assert!(second.places.iter().any(|p| p.name == "Cairo"), "{:?}", second.places.iter().map(|p| &p.name).collect::<Vec<_>>());
-    assert!(ids.iter().any(|i| second.places.iter().any(|p| &p.id == i && p.name == "Cairo")));
+    assert!(
+        second.places.iter().any(|p| p.name == "Cairo"),
+        "{:?}",
+        second.places.iter().map(|p| &p.name).collect::<Vec<_>>()
+    );
+    assert!(ids.iter().any(|i| second
+        .places
+        .iter()
+        .any(|p| &p.id == i && p.name == "Cairo")));
     h.state_mut().push(Command::ZoomTo {
         pos: walkers::lat_lon(30.5, 33.0),
         delta: 0.0,
     });
     set_zoom(&mut h, 5.0);
     assert!(h.query_by_label("Cairo").is_some(), "Cairo has a marker");
-    assert!(h.state().state.recent.iter().any(|p| p.ends_with("cairo.txt")));
+    assert!(h
+        .state()
+        .state
+        .recent
+        .iter()
+        .any(|p| p.ends_with("cairo.txt")));
     let _ = std::fs::remove_dir_all(dir);
 }
 
 #[test]
 fn an_unreadable_file_shows_an_error_and_keeps_the_rest() {
     let mut h = founding();
-    h.state_mut().push(Command::Open(vec![kharita::app::Source::Path(PathBuf::from(
-        "no/such/article.txt",
-    ))]));
+    h.state_mut()
+        .push(Command::Open(vec![kharita::app::Source::Path(
+            PathBuf::from("no/such/article.txt"),
+        )]));
     h.step();
     h.state_mut().wait_until_loaded();
     h.run_steps(2);
     assert_eq!(h.state().docs().len(), 1);
     assert_eq!(h.state().errors().len(), 1);
-    assert!(h.query_all_by_label_contains("no/such/article.txt").next().is_some());
+    assert!(h
+        .query_all_by_label_contains("no/such/article.txt")
+        .next()
+        .is_some());
     h.get_by_label("Dismiss").click();
     h.run_steps(2);
     assert!(h.state().errors().is_empty());

@@ -93,11 +93,6 @@ impl Paragraph {
     }
 }
 
-/// Whether a character is one of the Arabic script's (letters, marks, digits, punctuation).
-fn is_arabic(c: char) -> bool {
-    matches!(c as u32, 0x0600..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF)
-}
-
 fn mirror(c: char) -> char {
     match c {
         '(' => ')',
@@ -171,14 +166,6 @@ impl Layouter<'_, '_> {
     }
 }
 
-fn family_for(text: &str) -> FontFamily {
-    if text.chars().any(is_arabic) {
-        style::arabic_family()
-    } else {
-        FontFamily::Proportional
-    }
-}
-
 /// Lay out `text` in lines at most `width` wide.
 pub fn layout(
     ctx: &egui::Context,
@@ -241,14 +228,19 @@ fn layout_with(
     }
 
     // Greedy fill in logical order.
-    let space_w = l.width(" ", FontFamily::Proportional, style.size);
+    let family = if rtl {
+        style::arabic_family()
+    } else {
+        FontFamily::Proportional
+    };
+    let space_w = l.width(" ", family.clone(), style.size);
     let mut lines: Vec<Range<usize>> = Vec::new();
     let mut line_start: Option<usize> = None;
     let mut line_end = 0;
     let mut line_w = 0.0;
     for (ws, we) in words(&text) {
         let word = &text[ws..we];
-        let w = l.width(word, family_for(word), style.size);
+        let w = l.width(word, family.clone(), style.size);
         match line_start {
             None => {
                 line_start = Some(ws);
@@ -277,13 +269,20 @@ fn layout_with(
             line_height,
         };
     };
+    let shared = Shared {
+        text: &text,
+        span_at: &span_at,
+        spans,
+        style,
+        family: family.clone(),
+    };
     let mut out = Vec::with_capacity(lines.len());
     for range in lines {
         let (levels, runs) = bidi.visual_runs(para, range.clone());
         let mut pieces: Vec<Piece> = Vec::new();
         for run in runs {
             let run_rtl = levels.get(run.start).is_some_and(|lv| lv.is_rtl());
-            let mut run_pieces = split_run(l, &text, run, run_rtl, &span_at, spans, style);
+            let mut run_pieces = split_run(l, &shared, run, run_rtl);
             if run_rtl {
                 run_pieces.reverse();
             }
@@ -319,15 +318,25 @@ fn words(text: &str) -> Vec<(usize, usize)> {
 
 /// Split one visual run into pieces of uniform span and (for right-to-left runs) font coverage,
 /// in logical order.
+/// What every run of a paragraph shares.
+struct Shared<'s> {
+    text: &'s str,
+    span_at: &'s [Option<usize>],
+    spans: &'s [Span],
+    style: TextStyle,
+    /// The family of every piece: Arabic first in right-to-left paragraphs, so that all the
+    /// pieces of a line share one set of metrics (and one baseline).
+    family: FontFamily,
+}
+
 fn split_run(
     l: &mut Layouter<'_, '_>,
-    text: &str,
+    sh: &Shared<'_>,
     run: Range<usize>,
     rtl: bool,
-    span_at: &[Option<usize>],
-    spans: &[Span],
-    style: TextStyle,
 ) -> Vec<Piece> {
+    let (text, span_at, spans, style) = (sh.text, sh.span_at, sh.spans, sh.style);
+    let base_family = &sh.family;
     let mut out = Vec::new();
     let slice = &text[run.clone()];
     // (byte start, span, covered) of the current piece.
@@ -339,7 +348,7 @@ fn split_run(
             .map_or(Color32::TRANSPARENT, |s| s.background);
         let tag = span.and_then(|s| spans.get(s)).map(|s| s.tag);
         let (shown, family) = if !rtl {
-            (logical.clone(), FontFamily::Proportional)
+            (logical.clone(), base_family.clone())
         } else if covered {
             (logical.clone(), style::arabic_family())
         } else {

@@ -97,7 +97,14 @@ impl Job {
                 let results: Vec<(Option<PathBuf>, Outcome)> = sources
                     .par_iter()
                     .map(|s| {
-                        let r = analyse(s, g);
+                        // A bug in the analysis of one file must not lose the others.
+                        let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyse(s, g)))
+                            .unwrap_or_else(|_| {
+                                Err(format!(
+                                    "{}: the analysis failed on this file (an internal error); the other files are loaded",
+                                    s.name()
+                                ))
+                            });
                         let n = done.fetch_add(1, Ordering::Relaxed) + 1;
                         let _ = tx.send(Message::Progress { done: n });
                         wake();
@@ -145,7 +152,12 @@ impl Job {
             match self.rx.recv() {
                 Ok(Message::Finished(r)) => return r,
                 Ok(_) => {}
-                Err(_) => return Vec::new(),
+                Err(_) => {
+                    return vec![(
+                        None,
+                        Err("the analysis stopped unexpectedly; the files were not loaded".into()),
+                    )]
+                }
             }
         }
     }

@@ -237,6 +237,8 @@ pub struct Startup {
     pub files: Vec<PathBuf>,
     /// Open nothing at all (tests).
     pub empty: bool,
+    /// When the process started, to time the first full frame from (`KHARITA_TIMING=1`).
+    pub started: Option<Instant>,
 }
 
 /// Results of the file dialogs, which run on threads of their own.
@@ -286,7 +288,7 @@ impl App {
 
     /// Create the app with a given state.
     pub fn with_state(ctx: &egui::Context, state: State, startup: Startup) -> App {
-        let started = Instant::now();
+        let started = startup.started.unwrap_or_else(Instant::now);
         style::install_fonts(ctx);
         ctx.set_theme(egui::Theme::Light);
         let (dialog_tx, dialog_rx) = mpsc::channel();
@@ -669,16 +671,25 @@ impl App {
         let _ = self.map_memory.set_zoom(zoom);
     }
 
+    /// Fit the map to the places that carry most of the mentions (70 %), so that one passing
+    /// mention of a far country does not zoom the map out to the world.
     fn fit_visible(&mut self) {
-        let pts: Vec<(f64, f64)> = self
-            .visible
-            .places
-            .iter()
-            .filter_map(|v| v.refs.first())
-            .filter_map(|&(ai, pi)| self.docs.get(ai)?.places.get(pi))
-            .filter(|p| p.kind != crate::model::PlaceKind::Region || p.population > 0)
-            .map(|p| (p.lat, p.lon))
-            .collect();
+        let total: usize = self.visible.places.iter().map(|v| v.mentions).sum();
+        let mut acc = 0;
+        let mut pts: Vec<(f64, f64)> = Vec::new();
+        for v in &self.visible.places {
+            if !pts.is_empty() && acc * 10 >= total * 7 {
+                break;
+            }
+            acc += v.mentions;
+            if let Some(p) = v
+                .refs
+                .first()
+                .and_then(|&(ai, pi)| self.docs.get(ai)?.places.get(pi))
+            {
+                pts.push((p.lat, p.lon));
+            }
+        }
         self.fit_points(&pts);
     }
 
@@ -1020,7 +1031,31 @@ impl eframe::App for App {
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        if let Some(p) = self.map_memory.detached() {
+            self.state.map_center = Some((p.y(), p.x()));
+        }
+        self.state.map_zoom = self.map_memory.zoom();
+        eframe::set_value(storage, eframe::APP_KEY, &self.state);
+    }
+}
+
+impl App {
+    /// Take what background work and input brought (eframe's `logic`).
+    pub fn logic(&mut self, ctx: &egui::Context) {
+        self.poll(ctx);
+    }
+
+    /// Lay out the whole window (eframe's `ui`), then apply the frame's commands.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        // The map and text colours are made for a light background.
+        if ctx.theme() != egui::Theme::Light {
+            ctx.set_theme(egui::Theme::Light);
+        }
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
         if !self.errors.is_empty() {
             egui::Panel::top("errors").show(ui, |ui| self.errors_ui(ui));
@@ -1072,14 +1107,6 @@ impl eframe::App for App {
             .show(ui, |ui| self.map_ui(ui));
         self.about_ui(&ctx);
         self.apply_commands(&ctx);
-    }
-
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        if let Some(p) = self.map_memory.detached() {
-            self.state.map_center = Some((p.y(), p.x()));
-        }
-        self.state.map_zoom = self.map_memory.zoom();
-        eframe::set_value(storage, eframe::APP_KEY, &self.state);
     }
 }
 

@@ -81,8 +81,12 @@ pub fn ui(
             });
             ui.horizontal(|ui| {
                 let l = ui.label("At least");
-                ui.add(egui::DragValue::new(&mut filter.min_mentions).range(1..=200).speed(0.1))
-                    .labelled_by(l.id);
+                ui.add(
+                    egui::DragValue::new(&mut filter.min_mentions)
+                        .range(1..=200)
+                        .speed(0.1),
+                )
+                .labelled_by(l.id);
                 ui.label("mentions");
             });
             ui.add_space(6.0);

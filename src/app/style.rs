@@ -161,7 +161,9 @@ pub enum IconShape {
 /// The icon shape of an event type.
 pub fn event_shape(kind: &str) -> IconShape {
     match kind {
-        "agree" | "cooperate" | "consult" | "support" | "aid" | "concede" | "retreat" => IconShape::Circle,
+        "agree" | "cooperate" | "consult" | "support" | "aid" | "concede" | "retreat" => {
+            IconShape::Circle
+        }
         "accuse" | "reject" | "threaten" | "protest" | "sanction" => IconShape::Diamond,
         "mobilize" | "coerce" | "assault" => IconShape::Triangle,
         _ => IconShape::Square,
@@ -177,7 +179,11 @@ pub fn paint_event_icon(painter: &egui::Painter, center: egui::Pos2, r: f32, kin
             painter.circle_filled(center, r, color);
         }
         IconShape::Square => {
-            painter.rect_filled(egui::Rect::from_center_size(center, egui::Vec2::splat(1.7 * r)), 1.0, color);
+            painter.rect_filled(
+                egui::Rect::from_center_size(center, egui::Vec2::splat(1.7 * r)),
+                1.0,
+                color,
+            );
         }
         IconShape::Diamond => {
             let pts = vec![

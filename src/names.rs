@@ -1,0 +1,112 @@
+//! The name index of the gazetteer: every name folded to its matching key, stored as a finite
+//! state transducer (key -> offset into a postings list of entry ids). Built at compile time by
+//! `build.rs` from `data/gazetteer.tsv.gz` (so start-up pays nothing for it) and, for small test
+//! tables, at run time by the same function.
+//!
+//! This file is also compiled into the build script: it may use only `crate::text`, `fst` and std.
+
+use crate::text::{fold, is_arabic_char, word_script, Script};
+use std::collections::BTreeMap;
+
+/// Bit set on a posting when the key comes from one of the entry's preferred names (its English
+/// or Arabic display name or a language-tagged name), not only from the list of alternate names.
+pub const PREFERRED: u32 = 1 << 31;
+
+/// Columns of the gazetteer table kept for the entries (everything but the long list of names).
+pub const ENTRY_COLUMNS: usize = 11;
+
+/// The keys a gazetteer name is indexed under: its folded form, and for Arabic names of several
+/// words also the form without spaces (كارا باخ meets كاراباخ). Names in other scripts, and names
+/// too short to be safe (one letter), are not indexed.
+pub fn name_keys(name: &str) -> Vec<String> {
+    // Skip names in scripts that are not indexed before paying for normalisation.
+    if !name.chars().any(|c| {
+        c.is_ascii_alphabetic() || is_arabic_char(c) || ('\u{00C0}'..='\u{024F}').contains(&c)
+    }) {
+        return Vec::new();
+    }
+    let key = fold(name);
+    let letters = key.chars().filter(|c| c.is_alphabetic()).count();
+    match word_script(&key) {
+        Script::Arabic if letters >= 2 => {
+            let mut v = vec![key.clone()];
+            if key.contains(' ') {
+                v.push(key.replace(' ', ""));
+            }
+            v
+        }
+        Script::Latin if letters >= 2 && key.chars().all(|c| c.is_ascii() || c.is_alphabetic()) => {
+            vec![key]
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The built index: FST bytes, postings bytes (little-endian u32: count, then ids with the
+/// [`PREFERRED`] bit), and the entry table without the names column.
+pub struct BuiltIndex {
+    /// FST map from key to byte offset into `postings`.
+    pub fst: Vec<u8>,
+    /// Postings lists.
+    pub postings: Vec<u8>,
+    /// Entry rows: the first [`ENTRY_COLUMNS`] columns of each gazetteer row, one per line.
+    pub entries: String,
+}
+
+/// Build the index from the text of the gazetteer table (see scripts/README.md for its columns).
+/// Entry ids are line numbers among the non-empty lines.
+pub fn build_index(gazetteer_tsv: &str) -> Result<BuiltIndex, String> {
+    let mut map: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+    let mut entries = String::with_capacity(gazetteer_tsv.len() / 3);
+    let mut id: u32 = 0;
+    for line in gazetteer_tsv.lines() {
+        if line.is_empty() {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() < ENTRY_COLUMNS + 1 {
+            return Err(format!("row {}: {} columns", id + 1, cols.len()));
+        }
+        entries.push_str(&cols[..ENTRY_COLUMNS].join("\t"));
+        entries.push('\n');
+        let preferred = std::iter::once(cols[8])
+            .chain(std::iter::once(cols[9]))
+            .chain(
+                cols[10]
+                    .split('|')
+                    .filter_map(|t| t.split_once('=').map(|x| x.1)),
+            );
+        let alternates = cols[11].split('|');
+        let mut mine: BTreeMap<String, u32> = BTreeMap::new();
+        for name in preferred {
+            for k in name_keys(name) {
+                mine.insert(k, id | PREFERRED);
+            }
+        }
+        for name in alternates {
+            for k in name_keys(name) {
+                mine.entry(k).or_insert(id);
+            }
+        }
+        for (k, v) in mine {
+            map.entry(k).or_default().push(v);
+        }
+        id += 1;
+    }
+    let mut postings: Vec<u8> = Vec::new();
+    let mut builder = fst::MapBuilder::memory();
+    for (k, ids) in &map {
+        let offset = postings.len() as u64;
+        postings.extend_from_slice(&(ids.len() as u32).to_le_bytes());
+        for i in ids {
+            postings.extend_from_slice(&i.to_le_bytes());
+        }
+        builder.insert(k, offset).map_err(|e| e.to_string())?;
+    }
+    let fst = builder.into_inner().map_err(|e| e.to_string())?;
+    Ok(BuiltIndex {
+        fst,
+        postings,
+        entries,
+    })
+}
