@@ -17,6 +17,15 @@ use rustc_hash::FxHashMap;
 /// Arabic has no capital letters, and many Arabic words and transliterated personal names
 /// coincide with the name of some town abroad.
 const ARABIC_SMALL_CITY: u64 = 1_000_000;
+/// The same for a city of the Arab world, whose Arabic name is native rather than a
+/// transliteration that a foreign personal name can share.
+const ARABIC_SMALL_ARAB_CITY: u64 = 200_000;
+
+/// Members of the Arab League (ISO alpha-2).
+const ARAB_WORLD: &[&str] = &[
+    "DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM", "PS", "QA", "SA",
+    "SO", "SD", "SY", "TN", "AE", "YE",
+];
 /// The same for Latin script, where capitalisation already is evidence.
 const LATIN_SMALL_CITY: u64 = 0;
 
@@ -57,10 +66,20 @@ pub fn segment(doc: &Document) -> Segmented {
 
 /// Analyse a document against the gazetteer.
 pub fn analyze(doc: &Document, g: &Gazetteer) -> Analysis {
+    analyze_with(doc, g, true)
+}
+
+/// [`analyze`], optionally without dropping uncorroborated small places (`corroborate: false`
+/// keeps every recognised span: the stop-list learner needs to see them all).
+pub fn analyze_with(doc: &Document, g: &Gazetteer, corroborate: bool) -> Analysis {
     let seg = segment(doc);
     let spans = recognize(&doc.text, &seg.tokens, g);
     let resolved = resolve(&spans, g);
-    let kept = confident(&spans, &resolved, &seg.tokens, g);
+    let kept = if corroborate {
+        confident(&spans, &resolved, &seg.tokens, g)
+    } else {
+        vec![true; spans.len()]
+    };
     let mut a = Analysis {
         source: doc.source.clone(),
         encoding: doc.encoding.clone(),
@@ -96,7 +115,13 @@ pub fn analyze(doc: &Document, g: &Gazetteer) -> Analysis {
     // Group the kept spans by entry, in order of first mention.
     let mut order: Vec<EntryId> = Vec::new();
     let mut by_entry: FxHashMap<EntryId, (Vec<Mention>, &Resolved)> = FxHashMap::default();
-    for (span, r) in spans.iter().zip(&resolved).zip(&kept).filter(|(_, k)| **k).map(|(x, _)| x) {
+    for (span, r) in spans
+        .iter()
+        .zip(&resolved)
+        .zip(&kept)
+        .filter(|(_, k)| **k)
+        .map(|(x, _)| x)
+    {
         let (p, _, _) = seg.sentences[span.sentence];
         let (_, ps, pe) = doc.passages[p];
         let ptext = &doc.text[ps..pe];
@@ -187,7 +212,9 @@ fn confident(spans: &[Span], resolved: &[Resolved], tokens: &[Token], g: &Gazett
                 return true;
             }
             let script = tokens[s.first].script;
-            let limit = if script == Script::Arabic {
+            let limit = if script == Script::Arabic && ARAB_WORLD.contains(&e.cc.as_str()) {
+                ARABIC_SMALL_ARAB_CITY
+            } else if script == Script::Arabic {
                 ARABIC_SMALL_CITY
             } else {
                 LATIN_SMALL_CITY
@@ -219,7 +246,12 @@ pub fn focus(places: &[Place]) -> Focus {
     countries.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     countries.truncate(5);
     let mut ps: Vec<&Place> = places.iter().collect();
-    ps.sort_by(|a, b| b.mentions.len().cmp(&a.mentions.len()).then_with(|| a.id.cmp(&b.id)));
+    ps.sort_by(|a, b| {
+        b.mentions
+            .len()
+            .cmp(&a.mentions.len())
+            .then_with(|| a.id.cmp(&b.id))
+    });
     Focus {
         countries,
         places: ps.iter().take(5).map(|p| p.id.clone()).collect(),

@@ -40,6 +40,73 @@ struct Pred {
     end: usize,
     coord: (f64, f64),
     form: MentionForm,
+    /// ISO code when the place is a country.
+    country: Option<String>,
+}
+
+/// Country outlines from the offline basemap, for scoring country-level resolution: a predicted
+/// country is right when the gold point lies inside it (gold corpora place a country at GeoNames'
+/// point, the map at Natural Earth's label point, often more than 161 km apart).
+fn country_shapes() -> &'static FxHashMap<String, geo::MultiPolygon<f64>> {
+    static SHAPES: std::sync::OnceLock<FxHashMap<String, geo::MultiPolygon<f64>>> =
+        std::sync::OnceLock::new();
+    SHAPES.get_or_init(|| {
+        let mut out = FxHashMap::default();
+        let bytes = include_bytes!("../data/basemap/countries.json.gz");
+        let mut text = String::new();
+        if std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(&bytes[..]), &mut text)
+            .is_err()
+        {
+            return out;
+        }
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(&text) else {
+            return out;
+        };
+        for c in v["countries"].as_array().into_iter().flatten() {
+            let Some(cc) = c["cc"].as_str().filter(|c| !c.is_empty()) else {
+                continue;
+            };
+            let mut polys = Vec::new();
+            for poly in c["polygons"].as_array().into_iter().flatten() {
+                let rings: Vec<geo::LineString<f64>> = poly
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .map(|ring| {
+                        ring.as_array()
+                            .into_iter()
+                            .flatten()
+                            .filter_map(|pt| Some((pt[0].as_f64()?, pt[1].as_f64()?)))
+                            .collect::<Vec<_>>()
+                            .into()
+                    })
+                    .collect();
+                let mut it = rings.into_iter();
+                if let Some(outer) = it.next() {
+                    polys.push(geo::Polygon::new(outer, it.collect()));
+                }
+            }
+            let entry: &mut geo::MultiPolygon<f64> = out
+                .entry(cc.to_string())
+                .or_insert_with(|| geo::MultiPolygon(Vec::new()));
+            entry.0.extend(polys);
+        }
+        out
+    })
+}
+
+/// Error of a resolution in km (0 for a country that contains the gold point).
+fn error_km(gold: (f64, f64), p: &Pred) -> f64 {
+    use geo::Contains;
+    if let Some(cc) = &p.country {
+        if country_shapes()
+            .get(cc)
+            .is_some_and(|mp| mp.contains(&geo::Point::new(gold.1, gold.0)))
+        {
+            return 0.0;
+        }
+    }
+    distance_km(gold, p.coord)
 }
 
 fn document(text: &str, one_passage_per_line: bool) -> Document {
@@ -78,6 +145,9 @@ fn predictions(a: &Analysis) -> Vec<Pred> {
                 end: base + m.end,
                 coord: (p.lat, p.lon),
                 form: m.form,
+                country: (p.kind == crate::model::PlaceKind::Country)
+                    .then(|| p.country_code.clone())
+                    .flatten(),
             });
         }
     }
@@ -104,7 +174,11 @@ impl Score {
     fn prf(&self) -> (f64, f64, f64) {
         let p = self.tp as f64 / (self.tp + self.fp).max(1) as f64;
         let r = self.tp as f64 / (self.tp + self.fn_).max(1) as f64;
-        let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+        let f = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
         (p, r, f)
     }
     fn acc161(&self) -> f64 {
@@ -132,11 +206,16 @@ fn score_overlap(art: &Article, preds: &[Pred], errors: bool, out: &mut Vec<Stri
                 used[i] = true;
                 s.tp += 1;
                 if let Some(c) = g.coord {
-                    s.errors_km.push(distance_km(c, p.coord));
-                    if errors && distance_km(c, p.coord) > 161.0 {
+                    let err = error_km(c, p);
+                    s.errors_km.push(err);
+                    if errors && err > 161.0 {
                         out.push(format!(
                             "WRONG {} -> ({:.2},{:.2}) gold ({:.2},{:.2})",
-                            art.text.chars().skip(g.start).take(g.end - g.start).collect::<String>(),
+                            art.text
+                                .chars()
+                                .skip(g.start)
+                                .take(g.end - g.start)
+                                .collect::<String>(),
                             p.coord.0,
                             p.coord.1,
                             c.0,
@@ -150,7 +229,11 @@ fn score_overlap(art: &Article, preds: &[Pred], errors: bool, out: &mut Vec<Stri
                 if errors {
                     out.push(format!(
                         "MISS {}",
-                        art.text.chars().skip(g.start).take(g.end - g.start).collect::<String>()
+                        art.text
+                            .chars()
+                            .skip(g.start)
+                            .take(g.end - g.start)
+                            .collect::<String>()
                     ));
                 }
             }
@@ -162,7 +245,11 @@ fn score_overlap(art: &Article, preds: &[Pred], errors: bool, out: &mut Vec<Stri
             if errors {
                 out.push(format!(
                     "FP {}",
-                    art.text.chars().skip(p.start).take(p.end - p.start).collect::<String>()
+                    art.text
+                        .chars()
+                        .skip(p.start)
+                        .take(p.end - p.start)
+                        .collect::<String>()
                 ));
             }
         }
@@ -196,7 +283,8 @@ fn unescape(s: &str) -> String {
 
 /// Read LGL / TR-News / GeoVirus (`gaztag` lat/lon) or GeoWebNews (`latitude`, toponym types).
 pub fn read_english(path: &Path) -> Result<Vec<Article>> {
-    let xml = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let xml =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     let gwn_types = [
         "Literal",
         "Mixed",
@@ -209,14 +297,18 @@ pub fn read_english(path: &Path) -> Result<Vec<Article>> {
     ];
     let mut arts = Vec::new();
     for chunk in xml.split("<article").skip(1) {
-        let Some(raw) = xml_text(chunk, "text") else { continue };
+        let Some(raw) = xml_text(chunk, "text") else {
+            continue;
+        };
         // Offsets in these corpora are counted on the text as stored, CDATA unwrapped.
         let text = unescape(&raw);
         let mut gold = Vec::new();
         for t in chunk.split("<toponym>").skip(1) {
             let start: Option<usize> = xml_text(t, "start").and_then(|x| x.trim().parse().ok());
             let end: Option<usize> = xml_text(t, "end").and_then(|x| x.trim().parse().ok());
-            let (Some(start), Some(end)) = (start, end) else { continue };
+            let (Some(start), Some(end)) = (start, end) else {
+                continue;
+            };
             if let Some(ty) = xml_text(t, "type") {
                 if !gwn_types.contains(&ty.trim()) {
                     continue;
@@ -267,7 +359,11 @@ const ANER_DOC_SENTENCES: usize = 10;
 
 /// Predicted place-name spans of each ANERcorp sentence, as token ranges (first, end exclusive),
 /// with the folded key of the predicted text.
-fn anercorp_spans(sents: &[Vec<(String, String)>], g: &Gazetteer) -> Vec<Vec<(usize, usize, String)>> {
+fn anercorp_spans(
+    sents: &[Vec<(String, String)>],
+    g: &Gazetteer,
+    corroborate: bool,
+) -> Vec<Vec<(usize, usize, String)>> {
     let chunks: Vec<&[Vec<(String, String)>]> = sents.chunks(ANER_DOC_SENTENCES).collect();
     let per_chunk: Vec<Vec<Vec<(usize, usize, String)>>> = chunks
         .par_iter()
@@ -291,20 +387,29 @@ fn anercorp_spans(sents: &[Vec<(String, String)>], g: &Gazetteer) -> Vec<Vec<(us
                 pos += 1;
                 tok_ranges.push(r);
             }
-            let a = crate::analyze(&document(&text, true), g);
+            let a = crate::analyze::analyze_with(&document(&text, true), g, corroborate);
             let mut out = vec![Vec::new(); chunk.len()];
-            for p in predictions(&a).into_iter().filter(|p| p.form == MentionForm::Name) {
-                let Some(si) = tok_ranges
-                    .iter()
-                    .position(|r| r.first().is_some_and(|f| f.0 <= p.start) && r.last().is_some_and(|l| p.start < l.1))
-                else {
+            for p in predictions(&a)
+                .into_iter()
+                .filter(|p| p.form == MentionForm::Name)
+            {
+                let Some(si) = tok_ranges.iter().position(|r| {
+                    r.first().is_some_and(|f| f.0 <= p.start)
+                        && r.last().is_some_and(|l| p.start < l.1)
+                }) else {
                     continue;
                 };
                 let r = &tok_ranges[si];
                 let first = r.iter().position(|(a, b)| p.start < *b && *a < p.end);
                 let last = r.iter().rposition(|(a, b)| p.start < *b && *a < p.end);
                 if let (Some(f), Some(l)) = (first, last) {
-                    let key = fold(&text.chars().skip(p.start).take(p.end - p.start).collect::<String>());
+                    let key = fold(
+                        &text
+                            .chars()
+                            .skip(p.start)
+                            .take(p.end - p.start)
+                            .collect::<String>(),
+                    );
                     out[si].push((f, l + 1, key));
                 }
             }
@@ -316,13 +421,32 @@ fn anercorp_spans(sents: &[Vec<(String, String)>], g: &Gazetteer) -> Vec<Vec<(us
 
 fn eval_anercorp(path: &Path, g: &Gazetteer, errors: bool) -> Result<Score> {
     let sents = read_anercorp(path)?;
-    let predicted = anercorp_spans(&sents, g);
+    Ok(score_anercorp(&sents, g, errors))
+}
+
+/// Two-fold check of how the learned stop-list generalises, on the training split only: learn
+/// from the first half of ANERcorp train (and the English development corpora), score the second.
+fn eval_anercorp_cv(dir: &Path, errors: bool) -> Result<Score> {
+    let sents = read_anercorp(&dir.join("anercorp/ANERCorp_CamelLab_train.txt"))?;
+    let half = (sents.len() / 2 / ANER_DOC_SENTENCES) * ANER_DOC_SENTENCES;
+    let base = Gazetteer::embedded_with_stoplist("")?;
+    let mut counts = FxHashMap::default();
+    count_anercorp(&sents[..half], &base, &mut counts);
+    count_english(dir, &base, &mut counts)?;
+    let stop = stoplist_text(counts, &base);
+    let g = Gazetteer::embedded_with_stoplist(&stop)?;
+    Ok(score_anercorp(&sents[half..], &g, errors))
+}
+
+fn score_anercorp(sents: &[Vec<(String, String)>], g: &Gazetteer, errors: bool) -> Score {
+    let predicted = anercorp_spans(sents, g, true);
     let mut gold_spans = Vec::new();
     let mut pred_spans = Vec::new();
     for (si, s) in sents.iter().enumerate() {
         let mut k = 0;
         while k < s.len() {
-            if s[k].1 == "B-LOC" || (s[k].1 == "I-LOC" && (k == 0 || !s[k - 1].1.ends_with("LOC"))) {
+            if s[k].1 == "B-LOC" || (s[k].1 == "I-LOC" && (k == 0 || !s[k - 1].1.ends_with("LOC")))
+            {
                 let mut e = k + 1;
                 while e < s.len() && s[e].1 == "I-LOC" {
                     e += 1;
@@ -347,7 +471,11 @@ fn eval_anercorp(path: &Path, g: &Gazetteer, errors: bool) -> Result<Score> {
     sc.fn_ = gold.len() - sc.tp;
     if errors {
         let words = |(si, a, b): (usize, usize, usize)| {
-            sents[si][a..b].iter().map(|x| x.0.as_str()).collect::<Vec<_>>().join(" ")
+            sents[si][a..b]
+                .iter()
+                .map(|x| x.0.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
         };
         let mut fps: FxHashMap<String, usize> = FxHashMap::default();
         let mut misses: FxHashMap<String, usize> = FxHashMap::default();
@@ -358,13 +486,13 @@ fn eval_anercorp(path: &Path, g: &Gazetteer, errors: bool) -> Result<Score> {
             *misses.entry(words(*p)).or_default() += 1;
         }
         let mut f: Vec<_> = fps.into_iter().collect();
-        f.sort_by(|a, b| b.1.cmp(&a.1));
+        f.sort_by_key(|x| std::cmp::Reverse(x.1));
         let mut m: Vec<_> = misses.into_iter().collect();
-        m.sort_by(|a, b| b.1.cmp(&a.1));
+        m.sort_by_key(|x| std::cmp::Reverse(x.1));
         println!("  false positives: {:?}", &f[..f.len().min(250)]);
         println!("  misses: {:?}", &m[..m.len().min(60)]);
     }
-    Ok(sc)
+    sc
 }
 
 fn eval_english(path: &Path, g: &Gazetteer, errors: bool) -> Result<Score> {
@@ -410,9 +538,13 @@ fn eval_idrisi(dir: &Path, split: &str, g: &Gazetteer, errors: bool) -> Result<S
     entries.sort();
     for d in entries {
         let f = d.join(format!("{split}.jsonl"));
-        let Ok(s) = std::fs::read_to_string(&f) else { continue };
+        let Ok(s) = std::fs::read_to_string(&f) else {
+            continue;
+        };
         for line in s.lines() {
-            let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else { continue };
+            let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else {
+                continue;
+            };
             let text = v["text"].as_str().unwrap_or("").to_string();
             let mut gold = Vec::new();
             for m in v["location_mentions"].as_array().into_iter().flatten() {
@@ -420,7 +552,8 @@ fn eval_idrisi(dir: &Path, split: &str, g: &Gazetteer, errors: bool) -> Result<S
                 if !matches!(ty, "Country" | "Province" | "City/town") {
                     continue;
                 }
-                let (Some(s), Some(e)) = (m["start_offset"].as_u64(), m["end_offset"].as_u64()) else {
+                let (Some(s), Some(e)) = (m["start_offset"].as_u64(), m["end_offset"].as_u64())
+                else {
                     continue;
                 };
                 let lat = m["osm_json"]["lat"].as_str().and_then(|x| x.parse().ok());
@@ -472,6 +605,9 @@ pub fn run(dir: &Path, which: &[String], errors: bool) -> Result<()> {
             );
         }
     };
+    if want("anercorp-cv") {
+        row("anercorp-cv", &eval_anercorp_cv(dir, errors)?);
+    }
     for (name, file) in [
         ("anercorp-train", "anercorp/ANERCorp_CamelLab_train.txt"),
         ("anercorp-test", "anercorp/ANERCorp_CamelLab_test.txt"),
@@ -492,7 +628,10 @@ pub fn run(dir: &Path, which: &[String], errors: bool) -> Result<()> {
     }
     for (name, split) in [("idrisi-train", "train"), ("idrisi-dev", "dev")] {
         if want(name) {
-            row(name, &eval_idrisi(&dir.join("idrisi-ar"), split, g, errors)?);
+            row(
+                name,
+                &eval_idrisi(&dir.join("idrisi-ar"), split, g, errors)?,
+            );
         }
     }
     Ok(())
@@ -502,14 +641,67 @@ pub fn run(dir: &Path, which: &[String], errors: bool) -> Result<()> {
 /// matching key that the recogniser finds, and that the annotators marked as a place in fewer
 /// than a third of at least three occurrences, is an ordinary word (or a person's or
 /// organisation's name) more often than a place.
+/// Given names learned from ANERcorp train: words that begin a person's name of several words
+/// (B-PERS followed by I-PERS) at least twice and are never annotated as a place. A place name
+/// right after one of them is a surname (جورج واشنطن, بيل كلينتون).
+pub fn learn_given_names(dir: &Path) -> Result<String> {
+    let sents = read_anercorp(&dir.join("anercorp/ANERCorp_CamelLab_train.txt"))?;
+    let mut starts: FxHashMap<String, usize> = FxHashMap::default();
+    let mut loc: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
+    let mut outside: FxHashMap<String, usize> = FxHashMap::default();
+    for s in &sents {
+        for (k, (tok, tag)) in s.iter().enumerate() {
+            let key = fold(tok);
+            if tag.ends_with("LOC") {
+                loc.insert(key.clone());
+            }
+            if tag == "O" {
+                // Folding makes the preposition على look like the name علي: count ordinary uses.
+                *outside.entry(key.clone()).or_default() += 1;
+            }
+            if tag == "B-PERS" && s.get(k + 1).is_some_and(|n| n.1 == "I-PERS") {
+                *starts.entry(key).or_default() += 1;
+            }
+        }
+    }
+    let mut names: Vec<(String, usize)> = starts
+        .into_iter()
+        .filter(|(k, n)| {
+            *n >= 2
+                && !loc.contains(k)
+                && k.chars().count() >= 2
+                && outside.get(k).copied().unwrap_or(0) <= *n
+        })
+        .collect();
+    names.sort();
+    let mut out = String::from(
+        "# Learned by `kharita learn-stoplist` from ANERcorp train: given names that begin a\n\
+         # person's name of several words. key<TAB>times.\n",
+    );
+    for (k, n) in names {
+        out.push_str(&format!("{k}\t{n}\n"));
+    }
+    Ok(out)
+}
+
+/// Learn the stop-list of ordinary words (see [`stoplist_text`]).
 pub fn learn_stoplist(dir: &Path) -> Result<String> {
     // The gazetteer without its current stop-list, so that learning is repeatable.
     let base = Gazetteer::embedded_with_stoplist("")?;
-    let mut counts: FxHashMap<String, (usize, usize)> = FxHashMap::default(); // (place, not place)
-    // ANERcorp train: a prediction is a place if any token it covers is annotated LOC (ANERcorp
-    // leaves heads such as قطاع or إقليم outside the span).
+    let mut counts = FxHashMap::default();
     let sents = read_anercorp(&dir.join("anercorp/ANERCorp_CamelLab_train.txt"))?;
-    for (s, spans) in sents.iter().zip(anercorp_spans(&sents, &base)) {
+    count_anercorp(&sents, &base, &mut counts);
+    count_english(dir, &base, &mut counts)?;
+    Ok(stoplist_text(counts, &base))
+}
+
+/// (times annotated as a place, times not) per matching key.
+type Counts = FxHashMap<String, (usize, usize)>;
+
+/// ANERcorp: a prediction is a place if any token it covers is annotated LOC (ANERcorp leaves
+/// heads such as قطاع or إقليم outside the span).
+fn count_anercorp(sents: &[Vec<(String, String)>], base: &Gazetteer, counts: &mut Counts) {
+    for (s, spans) in sents.iter().zip(anercorp_spans(sents, base, false)) {
         for (f, l, key) in spans {
             let is_loc = s[f..l].iter().any(|t| t.1.ends_with("LOC"));
             let c = counts.entry(key).or_default();
@@ -520,16 +712,25 @@ pub fn learn_stoplist(dir: &Path) -> Result<String> {
             }
         }
     }
-    // English development corpora.
+}
+
+/// LGL and GeoWebNews: a prediction is a place if it overlaps a gold toponym.
+fn count_english(dir: &Path, base: &Gazetteer, counts: &mut Counts) -> Result<()> {
     for file in ["english/lgl.xml", "english/GWN.xml"] {
         for art in read_english(&dir.join(file))? {
-            let a = crate::analyze(&document(&art.text, false), &base);
+            let a = crate::analyze::analyze_with(&document(&art.text, false), base, false);
             for p in predictions(&a) {
                 if p.form != MentionForm::Name {
                     continue;
                 }
                 let hit = art.gold.iter().any(|g| p.start < g.end && g.start < p.end);
-                let key = fold(&art.text.chars().skip(p.start).take(p.end - p.start).collect::<String>());
+                let key = fold(
+                    &art.text
+                        .chars()
+                        .skip(p.start)
+                        .take(p.end - p.start)
+                        .collect::<String>(),
+                );
                 let c = counts.entry(key).or_default();
                 if hit {
                     c.0 += 1
@@ -539,8 +740,14 @@ pub fn learn_stoplist(dir: &Path) -> Result<String> {
             }
         }
     }
-    // Names of countries, continents, seas and curated regions are never stop-words: corpora
-    // differ on whether "the Middle East" is annotated, but the product shows it.
+    Ok(())
+}
+
+/// A key found at least three times and annotated as a place in fewer than a third of them is an
+/// ordinary word (or a person's or organisation's name) more often than a place. Names of
+/// countries, continents, seas and curated regions are never stop-words: corpora differ on
+/// whether "the Middle East" is annotated, but the product shows it.
+fn stoplist_text(counts: Counts, base: &Gazetteer) -> String {
     let prominent = |key: &str| {
         base.lookup(key).iter().any(|p| {
             let e = base.entry(p.entry);
@@ -563,5 +770,5 @@ pub fn learn_stoplist(dir: &Path) -> Result<String> {
     for (k, p, n) in keys {
         out.push_str(&format!("{k}\t{p}\t{n}\n"));
     }
-    Ok(out)
+    out
 }

@@ -75,12 +75,15 @@ fn csv_field(s: &str) -> String {
 pub fn to_csv_rows(a: &Analysis) -> String {
     let mut out = String::new();
     for e in &a.events {
-        let date = e.date.as_ref().map_or(String::new(), |d| match (d.year, d.month, d.day) {
-            (Some(y), Some(m), Some(dd)) => format!("{y:04}-{m:02}-{dd:02}"),
-            (Some(y), Some(m), None) => format!("{y:04}-{m:02}"),
-            (Some(y), None, _) => format!("{y:04}"),
-            _ => d.text.clone(),
-        });
+        let date = e
+            .date
+            .as_ref()
+            .map_or(String::new(), |d| match (d.year, d.month, d.day) {
+                (Some(y), Some(m), Some(dd)) => format!("{y:04}-{m:02}-{dd:02}"),
+                (Some(y), Some(m), None) => format!("{y:04}-{m:02}"),
+                (Some(y), None, _) => format!("{y:04}"),
+                _ => d.text.clone(),
+            });
         let place = e
             .places
             .first()
@@ -92,7 +95,9 @@ pub fn to_csv_rows(a: &Analysis) -> String {
             e.actors.join("; "),
             place.map_or(String::new(), |p| p.id.clone()),
             place.map_or(String::new(), |p| p.name.clone()),
-            place.and_then(|p| p.country_code.clone()).unwrap_or_default(),
+            place
+                .and_then(|p| p.country_code.clone())
+                .unwrap_or_default(),
             place.map_or(String::new(), |p| format!("{:.4}", p.lat)),
             place.map_or(String::new(), |p| format!("{:.4}", p.lon)),
             e.location_precision.clone(),

@@ -21,6 +21,8 @@ static DEMONYMS: &str = include_str!("../data/demonyms.tsv");
 /// Matching keys that are ordinary words far more often than places, learned from development
 /// corpora by `kharita learn-stoplist`.
 static STOPLIST: &str = include_str!("../data/stoplist.tsv");
+/// Given names (a place name right after one is a surname), learned by the same command.
+static GIVEN_NAMES: &str = include_str!("../data/given-names.tsv");
 
 /// Index of an entry in [`Gazetteer::entries`].
 pub type EntryId = u32;
@@ -54,6 +56,8 @@ pub struct Entry {
     pub name_ar: String,
     /// Language-tagged preferred names.
     pub tagged: Vec<(String, String)>,
+    /// Number of names and spellings the place is known by.
+    pub name_count: u32,
 }
 
 /// A candidate entry for a key, and whether the key is one of the entry's preferred names.
@@ -74,11 +78,17 @@ pub struct Gazetteer {
     adjectives: FxHashMap<Box<str>, EntryId>,
     countries: FxHashMap<String, EntryId>,
     stop: FxHashSet<Box<str>>,
+    given_names: FxHashSet<Box<str>>,
 }
 
 impl std::fmt::Debug for Gazetteer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Gazetteer({} entries, {} keys)", self.entries.len(), self.fst.len())
+        write!(
+            f,
+            "Gazetteer({} entries, {} keys)",
+            self.entries.len(),
+            self.fst.len()
+        )
     }
 }
 
@@ -104,11 +114,14 @@ impl Gazetteer {
     fn empty() -> Gazetteer {
         Gazetteer {
             entries: Vec::new(),
-            fst: fst::Map::default().map_data(Cow::Owned).unwrap_or_else(|_| unreachable!()),
+            fst: fst::Map::default()
+                .map_data(Cow::Owned)
+                .unwrap_or_else(|_| unreachable!()),
             postings: Cow::Borrowed(&[]),
             adjectives: FxHashMap::default(),
             countries: FxHashMap::default(),
             stop: FxHashSet::default(),
+            given_names: FxHashSet::default(),
         }
     }
 
@@ -119,7 +132,8 @@ impl Gazetteer {
 
     /// The compiled-in gazetteer with another stop-list (empty to learn one afresh).
     pub fn embedded_with_stoplist(stoplist: &str) -> Result<Gazetteer, GazetteerError> {
-        let fst = fst::Map::new(Cow::Borrowed(NAMES_FST)).map_err(|e| GazetteerError(e.to_string()))?;
+        let fst =
+            fst::Map::new(Cow::Borrowed(NAMES_FST)).map_err(|e| GazetteerError(e.to_string()))?;
         Gazetteer::assemble(ENTRIES, fst, Cow::Borrowed(POSTINGS), DEMONYMS, stoplist)
     }
 
@@ -131,8 +145,15 @@ impl Gazetteer {
         stoplist: &str,
     ) -> Result<Gazetteer, GazetteerError> {
         let built = build_index(gazetteer).map_err(GazetteerError)?;
-        let fst = fst::Map::new(Cow::Owned(built.fst)).map_err(|e| GazetteerError(e.to_string()))?;
-        Gazetteer::assemble(&built.entries, fst, Cow::Owned(built.postings), demonyms, stoplist)
+        let fst =
+            fst::Map::new(Cow::Owned(built.fst)).map_err(|e| GazetteerError(e.to_string()))?;
+        Gazetteer::assemble(
+            &built.entries,
+            fst,
+            Cow::Owned(built.postings),
+            demonyms,
+            stoplist,
+        )
     }
 
     fn assemble(
@@ -149,9 +170,11 @@ impl Gazetteer {
         };
         g.entries.reserve(entries_tsv.len() / 80);
         for (lineno, line) in entries_tsv.lines().enumerate() {
-            let entry = parse_entry(line).map_err(|e| GazetteerError(format!("row {}: {e}", lineno + 1)))?;
+            let entry = parse_entry(line)
+                .map_err(|e| GazetteerError(format!("row {}: {e}", lineno + 1)))?;
             if entry.kind == PlaceKind::Country && !entry.cc.is_empty() && !entry.historical {
-                g.countries.insert(entry.cc.clone(), g.entries.len() as EntryId);
+                g.countries
+                    .insert(entry.cc.clone(), g.entries.len() as EntryId);
             }
             g.entries.push(entry);
         }
@@ -176,14 +199,8 @@ impl Gazetteer {
                 g.adjectives.entry(form.into_boxed_str()).or_insert(country);
             }
         }
-        for line in stoplist.lines() {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let key = line.split('\t').next().unwrap_or(line);
-            g.stop.insert(fold(key).into_boxed_str());
-        }
+        g.stop = key_set(stoplist);
+        g.given_names = key_set(GIVEN_NAMES);
         Ok(g)
     }
 
@@ -223,9 +240,19 @@ impl Gazetteer {
         self.stop.contains(key)
     }
 
+    /// True when `key` is a learned given name.
+    pub fn is_given_name(&self, key: &str) -> bool {
+        self.given_names.contains(key)
+    }
+
     /// The country entry of an ISO alpha-2 code.
     pub fn country(&self, cc: &str) -> Option<EntryId> {
         self.countries.get(cc).copied()
+    }
+
+    /// Number of names of an entry.
+    pub fn name_count(&self, id: EntryId) -> usize {
+        self.entry(id).name_count as usize
     }
 
     /// The entry of an id.
@@ -245,6 +272,16 @@ impl Gazetteer {
     pub fn key_count(&self) -> usize {
         self.fst.len() + self.adjectives.len()
     }
+}
+
+/// The first column of each non-comment line, folded.
+fn key_set(table: &str) -> FxHashSet<Box<str>> {
+    table
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| fold(l.split('\t').next().unwrap_or(l)).into_boxed_str())
+        .collect()
 }
 
 fn parse_entry(line: &str) -> Result<Entry, String> {
@@ -281,6 +318,7 @@ fn parse_entry(line: &str) -> Result<Entry, String> {
             .filter_map(|t| t.split_once('='))
             .map(|(l, n)| (l.to_string(), n.to_string()))
             .collect(),
+        name_count: f.get(11).and_then(|n| n.parse().ok()).unwrap_or(0),
     })
 }
 
@@ -304,7 +342,8 @@ mod tests {
     #[test]
     fn nisba_forms() {
         let forms = arabic_nisba_forms(&fold("إيراني"));
-        for f in ["ايراني", "ايرانيه", "ايرانيين", "ايرانيون", "ايرانيات"] {
+        for f in ["ايراني", "ايرانيه", "ايرانيين", "ايرانيون", "ايرانيات"]
+        {
             assert!(forms.contains(&f.to_string()), "{f}");
         }
     }

@@ -131,7 +131,8 @@ pub fn format_of(path: &Path, bytes: &[u8]) -> Format {
         Some("md" | "markdown") => Format::Markdown,
         Some("txt" | "text") => Format::Text,
         _ => {
-            let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]).to_ascii_lowercase();
+            let head =
+                String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]).to_ascii_lowercase();
             if head.contains("<html") || head.contains("<!doctype html") {
                 Format::Html
             } else {
@@ -202,10 +203,7 @@ fn binary_signature(bytes: &[u8]) -> Option<&'static str> {
 }
 
 /// Decode bytes to a string: BOM first, then strict UTF-8, then detection among legacy encodings.
-fn decode(
-    source: &str,
-    bytes: &[u8],
-) -> Result<(String, &'static str, Vec<String>), IngestError> {
+fn decode(source: &str, bytes: &[u8]) -> Result<(String, &'static str, Vec<String>), IngestError> {
     let mut diagnostics = Vec::new();
     if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
         let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
@@ -489,8 +487,17 @@ fn html_document(source: &str, html: &str, encoding: &str) -> Document {
                 let name = el.name();
                 if matches!(
                     name,
-                    "script" | "style" | "noscript" | "template" | "head" | "svg" | "iframe" | "nav"
-                        | "button" | "form" | "select"
+                    "script"
+                        | "style"
+                        | "noscript"
+                        | "template"
+                        | "head"
+                        | "svg"
+                        | "iframe"
+                        | "nav"
+                        | "button"
+                        | "form"
+                        | "select"
                 ) {
                     return;
                 }
@@ -592,7 +599,9 @@ fn iso_date_prefix(s: &str) -> Option<String> {
     if b.len() == 10
         && b[4] == b'-'
         && b[7] == b'-'
-        && p.chars().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+        && p.chars()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
     {
         Some(p)
     } else {
@@ -666,10 +675,22 @@ mod tests {
 
     #[test]
     fn passages_are_lines_and_title_first() {
-        let d = decode_ok(".\n.\n\nTitle here\n\nFirst paragraph, with words.\nSecond one.\n".as_bytes());
+        let d = decode_ok(
+            ".\n.\n\nTitle here\n\nFirst paragraph, with words.\nSecond one.\n".as_bytes(),
+        );
         let kinds: Vec<_> = d.passages.iter().map(|p| p.0).collect();
-        assert_eq!(kinds, [PassageKind::Title, PassageKind::Paragraph, PassageKind::Paragraph]);
-        assert_eq!(&d.text[d.passages[1].1..d.passages[1].2], "First paragraph, with words.");
+        assert_eq!(
+            kinds,
+            [
+                PassageKind::Title,
+                PassageKind::Paragraph,
+                PassageKind::Paragraph
+            ]
+        );
+        assert_eq!(
+            &d.text[d.passages[1].1..d.passages[1].2],
+            "First paragraph, with words."
+        );
         assert_eq!(d.title.as_deref(), Some("Title here"));
     }
 
@@ -686,6 +707,13 @@ mod tests {
         assert!(!d.text.contains("color"));
         assert_eq!(d.title.as_deref(), Some("Baku news"));
         let texts: Vec<&str> = d.passages.iter().map(|p| &d.text[p.1..p.2]).collect();
-        assert_eq!(texts, ["Baku news", "Iran recalled its ambassador from Baku.", "Item Tehran"]);
+        assert_eq!(
+            texts,
+            [
+                "Baku news",
+                "Iran recalled its ambassador from Baku.",
+                "Item Tehran"
+            ]
+        );
     }
 }

@@ -59,11 +59,15 @@ enum Command {
         #[arg(long)]
         errors: bool,
     },
-    /// Learn the stop-list of ordinary words from the development corpora and print it.
+    /// Learn the stop-list of ordinary words and the list of given names from the development
+    /// corpora, and write them into data/ (stoplist.tsv, given-names.tsv).
     LearnStoplist {
         /// Folder holding the corpora.
         #[arg(long, default_value = "../shared/eval")]
         dir: PathBuf,
+        /// Where to write.
+        #[arg(long, default_value = "data")]
+        out: PathBuf,
     },
 }
 
@@ -77,18 +81,17 @@ fn main() -> ExitCode {
             max_mb,
             files,
         }) => run_analyze(format, pretty, max_mb, &files),
-        Some(Command::Eval { dir, which, errors }) => match kharita::eval::run(&dir, &which, errors) {
+        Some(Command::Eval { dir, which, errors }) => {
+            match kharita::eval::run(&dir, &which, errors) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("kharita eval: {e:#}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Some(Command::LearnStoplist { dir, out }) => match learn(&dir, &out) {
             Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("kharita eval: {e:#}");
-                ExitCode::FAILURE
-            }
-        },
-        Some(Command::LearnStoplist { dir }) => match kharita::eval::learn_stoplist(&dir) {
-            Ok(s) => {
-                print!("{s}");
-                ExitCode::SUCCESS
-            }
             Err(e) => {
                 eprintln!("kharita learn-stoplist: {e:#}");
                 ExitCode::FAILURE
@@ -134,11 +137,25 @@ fn run_app(files: Vec<PathBuf>, started: std::time::Instant) -> ExitCode {
     }
 }
 
+fn learn(dir: &std::path::Path, out: &std::path::Path) -> anyhow::Result<()> {
+    use anyhow::Context;
+    let stop = kharita::eval::learn_stoplist(dir)?;
+    let names = kharita::eval::learn_given_names(dir)?;
+    for (file, text) in [("stoplist.tsv", stop), ("given-names.tsv", names)] {
+        let path = out.join(file);
+        std::fs::write(&path, text).with_context(|| format!("writing {}", path.display()))?;
+        eprintln!("wrote {}", path.display());
+    }
+    Ok(())
+}
+
 fn run_analyze(format: Format, pretty: bool, max_mb: u64, files: &[PathBuf]) -> ExitCode {
     let g = Gazetteer::shared();
     let results: Vec<Result<kharita::model::Analysis, ingest::IngestError>> = files
         .par_iter()
-        .map(|p| ingest::read_path_limited(p, max_mb.saturating_mul(1024 * 1024)).map(|d| analyze(&d, g)))
+        .map(|p| {
+            ingest::read_path_limited(p, max_mb.saturating_mul(1024 * 1024)).map(|d| analyze(&d, g))
+        })
         .collect();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

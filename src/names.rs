@@ -49,7 +49,8 @@ pub struct BuiltIndex {
     pub fst: Vec<u8>,
     /// Postings lists.
     pub postings: Vec<u8>,
-    /// Entry rows: the first [`ENTRY_COLUMNS`] columns of each gazetteer row, one per line.
+    /// Entry rows: the first [`ENTRY_COLUMNS`] columns of each gazetteer row and the number of its
+    /// names, one per line.
     pub entries: String,
 }
 
@@ -68,7 +69,9 @@ pub fn build_index(gazetteer_tsv: &str) -> Result<BuiltIndex, String> {
             return Err(format!("row {}: {} columns", id + 1, cols.len()));
         }
         entries.push_str(&cols[..ENTRY_COLUMNS].join("\t"));
-        entries.push('\n');
+        // How many names the place has: a measure of how widely known it is.
+        let names = cols[11].split('|').filter(|n| !n.is_empty()).count();
+        entries.push_str(&format!("\t{names}\n"));
         let preferred = std::iter::once(cols[8])
             .chain(std::iter::once(cols[9]))
             .chain(

@@ -6,8 +6,8 @@
 //! organisations out.
 
 use crate::gazetteer::{Entry, EntryId, Gazetteer};
-use crate::model::PlaceKind;
 use crate::model::MentionForm;
+use crate::model::PlaceKind;
 use crate::text::{fold, Script, Token};
 
 /// Longest name, in words.
@@ -45,50 +45,337 @@ const AR_PROCLITICS: &[&str] = &[
 /// Arabic nouns that head the name of an organisation or a medium: a place name right after them
 /// is part of that name (وكالة توران, مركز ..., صحيفة الرياض).
 const AR_ORG_HEADS: &[&str] = &[
-    "وكاله", "مركز", "صحيفه", "جريده", "مجله", "قناه", "اذاعه", "تلفزيون", "شركه", "مؤسسه", "معهد",
-    "منظمه", "جمعيه", "نادي", "فندق", "بنك", "مصرف", "جامعه", "حزب", "حركه", "تنظيم", "جبهه", "مجموعه",
-    "موقع", "صحيفتا", "برنامج", "مسجد", "مستشفي", "كليه", "مدرسه", "فريق", "منتخب", "ملعب", "دار",
-    "شبكه", "اتحاد", "هيئه", "اكاديميه", "مكتبه", "متحف",
+    "وكاله",
+    "مركز",
+    "صحيفه",
+    "جريده",
+    "مجله",
+    "قناه",
+    "اذاعه",
+    "تلفزيون",
+    "شركه",
+    "مؤسسه",
+    "معهد",
+    "منظمه",
+    "جمعيه",
+    "نادي",
+    "فندق",
+    "بنك",
+    "مصرف",
+    "جامعه",
+    "حزب",
+    "حركه",
+    "تنظيم",
+    "جبهه",
+    "مجموعه",
+    "موقع",
+    "صحيفتا",
+    "برنامج",
+    "مسجد",
+    "مستشفي",
+    "كليه",
+    "مدرسه",
+    "فريق",
+    "منتخب",
+    "ملعب",
+    "دار",
+    "شبكه",
+    "اتحاد",
+    "هيئه",
+    "اكاديميه",
+    "مكتبه",
+    "متحف",
+    // Football clubs named after their city (ريال مدريد, دينامو كييف).
+    "ريال",
+    "دينامو",
+    "ديناموا",
+    "اتلتيكو",
+    "سبارتاك",
+    "لوكوموتيف",
+    "انتر",
+    "بايرن",
+    "بوروسيا",
+    "اولمبيك",
+    "سبورتنغ",
+    "سبورتينغ",
+    "باريس سان",
+];
+
+/// Arabic words that mark a sentence about sport, where a city's name usually stands for its
+/// club (فاز ليفربول على ...).
+const AR_SPORT_CUES: &[&str] = &[
+    "مباراه",
+    "مباريات",
+    "المباراه",
+    "الدوري",
+    "دوري",
+    "بطوله",
+    "البطوله",
+    "كاس",
+    "هدف",
+    "اهداف",
+    "هدفين",
+    "فاز",
+    "فوز",
+    "تعادل",
+    "لاعب",
+    "لاعبي",
+    "اللاعب",
+    "المدرب",
+    "مدرب",
+    "نادي",
+    "منتخب",
+    "المنتخب",
+    "ملعب",
+    "الملعب",
+    "الشوط",
+    "مرمي",
+];
+
+/// Arabic locative words after which a city's name is the place, even in a sentence about sport.
+const AR_LOCATIVES: &[&str] = &[
+    "في",
+    "الي",
+    "من",
+    "نحو",
+    "قرب",
+    "داخل",
+    "خارج",
+    "عاصمه",
+    "مدينه",
 ];
 
 /// Arabic words before a name that make it a person's name (الشيخ، السيد، أبو ...).
 const AR_PERSON_CUES: &[&str] = &[
-    "الشيخ", "السيد", "السيده", "الامير", "الاميره", "الملك", "الدكتور", "د", "ابو", "ابن", "بن",
-    "بنت", "ام", "الحاج", "الاستاذ", "المهندس", "اللواء", "العميد", "العقيد", "الرائد", "النقيب",
-    "المقدم", "الفريق", "المشير", "الرئيس", "الوزير", "النائب", "الناطق", "المتحدث", "الزميل",
-    "اخوه", "ال", "عبد",
+    "الشيخ",
+    "السيد",
+    "السيده",
+    "الامير",
+    "الاميره",
+    "الملك",
+    "الدكتور",
+    "د",
+    "ابو",
+    "ابن",
+    "بن",
+    "بنت",
+    "ام",
+    "الحاج",
+    "الاستاذ",
+    "المهندس",
+    "اللواء",
+    "العميد",
+    "العقيد",
+    "الرائد",
+    "النقيب",
+    "المقدم",
+    "الفريق",
+    "المشير",
+    "الرئيس",
+    "الوزير",
+    "النائب",
+    "الناطق",
+    "المتحدث",
+    "الزميل",
+    "اخوه",
+    "ال",
+    "عبد",
 ];
 
 /// Arabic words before a name that announce a settlement or region.
 const AR_PLACE_CUES: &[&str] = &[
-    "مدينه", "بلده", "قريه", "محافظه", "ولايه", "اقليم", "منطقه", "مقاطعه", "العاصمه", "عاصمه",
-    "ميناء", "بلدات", "مدن", "قري", "ضاحيه", "حي", "مخيم", "جزيره", "مديريه", "قضاء", "ناحيه", "مطار",
-    "بمدينه", "لمدينه", "ومدينه", "وبلده", "ببلده", "بلدتي", "مدينتي", "بمحافظه", "ومحافظه",
+    "مدينه",
+    "بلده",
+    "قريه",
+    "محافظه",
+    "ولايه",
+    "اقليم",
+    "منطقه",
+    "مقاطعه",
+    "العاصمه",
+    "عاصمه",
+    "ميناء",
+    "بلدات",
+    "مدن",
+    "قري",
+    "ضاحيه",
+    "حي",
+    "مخيم",
+    "جزيره",
+    "مديريه",
+    "قضاء",
+    "ناحيه",
+    "مطار",
+    "بمدينه",
+    "لمدينه",
+    "ومدينه",
+    "وبلده",
+    "ببلده",
+    "بلدتي",
+    "مدينتي",
+    "بمحافظه",
+    "ومحافظه",
 ];
 
 /// English titles before a name that make it a person's name.
 const EN_PERSON_CUES: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "president", "gen", "general", "gov",
-    "governor", "sen", "senator", "rep", "judge", "justice", "king", "queen", "prince", "princess",
-    "pope", "saint", "st", "sgt", "officer", "coach", "father", "rev", "bishop", "mayor", "sheriff",
-    "chief", "capt", "captain", "col", "lt", "det", "detective", "deputy", "trooper", "agent",
-    "attorney", "prof", "professor", "minister", "secretary", "chairman", "ambassador", "actor",
-    "singer", "author", "sister", "brother", "uncle", "aunt",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "sir",
+    "lord",
+    "lady",
+    "president",
+    "gen",
+    "general",
+    "gov",
+    "governor",
+    "sen",
+    "senator",
+    "rep",
+    "judge",
+    "justice",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "saint",
+    "st",
+    "sgt",
+    "officer",
+    "coach",
+    "father",
+    "rev",
+    "bishop",
+    "mayor",
+    "sheriff",
+    "chief",
+    "capt",
+    "captain",
+    "col",
+    "lt",
+    "det",
+    "detective",
+    "deputy",
+    "trooper",
+    "agent",
+    "attorney",
+    "prof",
+    "professor",
+    "minister",
+    "secretary",
+    "chairman",
+    "ambassador",
+    "actor",
+    "singer",
+    "author",
+    "sister",
+    "brother",
+    "uncle",
+    "aunt",
 ];
 
 /// English nouns after a name that make it part of an organisation's or product's name.
 const EN_ORG_TAILS: &[&str] = &[
-    "agency", "centre", "center", "university", "college", "institute", "times", "post", "news",
-    "herald", "tribune", "journal", "gazette", "bank", "company", "corp", "corporation", "inc",
-    "club", "hotel", "airlines", "airways", "party", "group", "foundation", "association", "league",
-    "fc", "united", "rangers", "daily", "telegraph", "observer", "press", "magazine", "review",
-    "records", "motors", "ltd", "llc", "academy", "school", "hospital", "church", "cathedral",
-    "mosque", "museum", "stadium", "airport", "arena", "theater", "theatre", "orchestra", "symphony",
-    "society", "council", "commission", "committee", "board", "courier", "chronicle", "examiner",
-    "sentinel", "globe", "star", "register", "inquirer", "democrat", "republican", "bulletin",
-    "dispatch", "enquirer", "ledger", "record", "mirror", "standard", "express", "guardian",
-    "independent", "sun", "mail", "street", "avenue", "road", "boulevard", "drive", "lane", "hall",
-    "plaza", "mall", "square", "bridge", "tower", "building", "house", "park",
+    "agency",
+    "centre",
+    "center",
+    "university",
+    "college",
+    "institute",
+    "times",
+    "post",
+    "news",
+    "herald",
+    "tribune",
+    "journal",
+    "gazette",
+    "bank",
+    "company",
+    "corp",
+    "corporation",
+    "inc",
+    "club",
+    "hotel",
+    "airlines",
+    "airways",
+    "party",
+    "group",
+    "foundation",
+    "association",
+    "league",
+    "fc",
+    "united",
+    "rangers",
+    "daily",
+    "telegraph",
+    "observer",
+    "press",
+    "magazine",
+    "review",
+    "records",
+    "motors",
+    "ltd",
+    "llc",
+    "academy",
+    "school",
+    "hospital",
+    "church",
+    "cathedral",
+    "mosque",
+    "museum",
+    "stadium",
+    "airport",
+    "arena",
+    "theater",
+    "theatre",
+    "orchestra",
+    "symphony",
+    "society",
+    "council",
+    "commission",
+    "committee",
+    "board",
+    "courier",
+    "chronicle",
+    "examiner",
+    "sentinel",
+    "globe",
+    "star",
+    "register",
+    "inquirer",
+    "democrat",
+    "republican",
+    "bulletin",
+    "dispatch",
+    "enquirer",
+    "ledger",
+    "record",
+    "mirror",
+    "standard",
+    "express",
+    "guardian",
+    "independent",
+    "sun",
+    "mail",
+    "street",
+    "avenue",
+    "road",
+    "boulevard",
+    "drive",
+    "lane",
+    "hall",
+    "plaza",
+    "mall",
+    "square",
+    "bridge",
+    "tower",
+    "building",
+    "house",
+    "park",
 ];
 
 /// English words before a name that announce a settlement.
@@ -99,28 +386,92 @@ const EN_PLACE_CUES: &[&str] = &[
 
 /// Connector words allowed inside an English place name (Isle of Man, Rio de Janeiro).
 const EN_CONNECTORS: &[&str] = &[
-    "of", "the", "de", "del", "da", "do", "dos", "das", "la", "le", "les", "el", "al", "upon", "on",
-    "y", "du", "des", "and", "am", "an", "der", "di", "sur", "en",
+    "of", "the", "de", "del", "da", "do", "dos", "das", "la", "le", "les", "el", "al", "upon",
+    "on", "y", "du", "des", "and", "am", "an", "der", "di", "sur", "en",
 ];
 
 /// Days and months: capitalised, never places, and harmless next to a place name.
 const EN_CALENDAR: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
 /// Direction and generic geographic words that may stand beside a place name in a longer name.
 const EN_GEO_WORDS: &[&str] = &[
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
-    "greater", "upper", "lower", "downtown", "county", "parish", "city", "state", "province",
-    "region", "district", "valley", "river", "lake", "island", "islands", "bay", "mountains",
-    "metro", "area", "township", "borough", "republic", "kingdom", "coast", "gulf", "sea",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "greater",
+    "upper",
+    "lower",
+    "downtown",
+    "county",
+    "parish",
+    "city",
+    "state",
+    "province",
+    "region",
+    "district",
+    "valley",
+    "river",
+    "lake",
+    "island",
+    "islands",
+    "bay",
+    "mountains",
+    "metro",
+    "area",
+    "township",
+    "borough",
+    "republic",
+    "kingdom",
+    "coast",
+    "gulf",
+    "sea",
 ];
+
+/// Facts about the whole text that the context rules consult.
+struct Context {
+    /// Latin words the text writes in lower case.
+    lower_words: rustc_hash::FxHashSet<String>,
+    /// Sentences about sport.
+    sport_sentences: rustc_hash::FxHashSet<usize>,
+}
 
 /// Recognise place names and country adjectives in the tokens of a text.
 pub fn recognize(text: &str, tokens: &[Token], g: &Gazetteer) -> Vec<Span> {
-    let lower_words = lowercase_vocabulary(text, tokens);
+    let ctx = Context {
+        lower_words: lowercase_vocabulary(text, tokens),
+        sport_sentences: tokens
+            .iter()
+            .filter(|t| t.script == Script::Arabic && AR_SPORT_CUES.contains(&strip_conj(&t.key)))
+            .map(|t| t.sentence)
+            .collect(),
+    };
+    let lower_words = &ctx.lower_words;
     let mut spans = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -129,14 +480,18 @@ pub fn recognize(text: &str, tokens: &[Token], g: &Gazetteer) -> Vec<Span> {
             i += 1;
             continue;
         }
-        let mut matched = None;
-        for n in (1..=MAX_WORDS.min(tokens.len() - i)).rev() {
-            if !contiguous(text, &tokens[i..i + n]) {
+        let mut matched = longest_name(text, tokens, i, g, lower_words);
+        // Leftmost-longest would take إقليم كارا (a region of Togo) out of إقليم كارا باخ: give
+        // way to a name starting inside this one that is at least as long and reaches further.
+        if let Some(m) = &matched {
+            let n = m.last - i;
+            let overtaken = (i + 1..m.last).any(|k| {
+                longest_name(text, tokens, k, g, lower_words)
+                    .is_some_and(|o| o.last > m.last && o.last - k >= n)
+            });
+            if overtaken {
+                i += 1;
                 continue;
-            }
-            if let Some(span) = match_name(text, tokens, i, n, g, &lower_words) {
-                matched = Some(span);
-                break;
             }
         }
         // A one-word name that is also a country's adjective (سوري, Turkish) is the adjective,
@@ -156,14 +511,32 @@ pub fn recognize(text: &str, tokens: &[Token], g: &Gazetteer) -> Vec<Span> {
         match matched {
             Some(mut span) => {
                 i = span.last;
-                if keep(text, tokens, &mut span, g, &lower_words) {
+                if keep(text, tokens, &mut span, g, &ctx) {
                     spans.push(span);
                 }
             }
             None => i += 1,
         }
     }
+    spans.retain(|s| !s.candidates.is_empty());
     spans
+}
+
+/// The longest name starting at token `i`.
+fn longest_name(
+    text: &str,
+    tokens: &[Token],
+    i: usize,
+    g: &Gazetteer,
+    lower_words: &rustc_hash::FxHashSet<String>,
+) -> Option<Span> {
+    if tokens[i].script == Script::Other {
+        return None;
+    }
+    (1..=MAX_WORDS.min(tokens.len() - i))
+        .rev()
+        .filter(|n| contiguous(text, &tokens[i..i + n]))
+        .find_map(|n| match_name(text, tokens, i, n, g, lower_words))
 }
 
 /// The tokens follow each other within one sentence, separated only by spaces or a hyphen (or an
@@ -320,19 +693,67 @@ fn match_name(
 /// They belong to the phrase, not to the name: the mention reports the name after them, while the
 /// place stays the one the whole phrase names (the Gaza Strip, not the city of Gaza).
 const AR_DESCRIPTORS: &[&str] = &[
-    "قطاع", "دوله", "جمهوريه", "مملكه", "اماره", "سلطنه", "منطقه", "اقليم", "مدينه", "ولايه",
-    "محافظه", "بلده", "قريه", "مقاطعه", "العاصمه", "عاصمه",
+    "قطاع",
+    "دوله",
+    "جمهوريه",
+    "مملكه",
+    "اماره",
+    "سلطنه",
+    "منطقه",
+    "اقليم",
+    "مدينه",
+    "ولايه",
+    "محافظه",
+    "بلده",
+    "قريه",
+    "مقاطعه",
+    "العاصمه",
+    "عاصمه",
 ];
 
 fn narrow(span: &mut Span, tokens: &[Token], first_key: &str, g: &Gazetteer) {
-    let _ = g;
     let head = strip_conj(first_key);
-    let head = head.strip_prefix('ب').filter(|h| AR_DESCRIPTORS.contains(h)).unwrap_or(head);
+    let head = head
+        .strip_prefix('ب')
+        .filter(|h| AR_DESCRIPTORS.contains(h))
+        .unwrap_or(head);
     if span.last - span.first >= 2 && AR_DESCRIPTORS.contains(&head) {
         let a = span.first;
         span.start = tokens[a + 1].start;
         span.first = a + 1;
         span.settlement_cue = true;
+    }
+    // An epithet after the name (مكة المكرمة, الصين الشعبية, الولايات المتحدة الأمريكية): when the
+    // words before it name the same place, they are the name.
+    let mut b = span.last - 1;
+    while b > span.first {
+        let from = span.first;
+        let mut key = String::new();
+        for (k, t) in tokens[from..b].iter().enumerate() {
+            if k > 0 {
+                key.push(' ');
+            }
+            if k == 0 && span.start > t.start && span.start < t.end {
+                // The first word carries a proclitic: use its stripped key.
+                key.push_str(first_key);
+            } else {
+                key.push_str(&t.key);
+            }
+        }
+        let found: Vec<EntryId> = g.lookup(&key).iter().map(|p| p.entry).collect();
+        let shared: Vec<EntryId> = span
+            .candidates
+            .iter()
+            .copied()
+            .filter(|c| found.contains(c))
+            .collect();
+        if shared.is_empty() {
+            return;
+        }
+        span.candidates = shared;
+        span.end = tokens[b - 1].end;
+        span.key = key;
+        b -= 1;
     }
 }
 
@@ -393,13 +814,8 @@ fn strip_conj(key: &str) -> &str {
 
 /// General context rules. Returns false for a span that is an ordinary word or part of the name
 /// of a person or an organisation.
-fn keep(
-    text: &str,
-    tokens: &[Token],
-    span: &mut Span,
-    g: &Gazetteer,
-    lower_words: &rustc_hash::FxHashSet<String>,
-) -> bool {
+fn keep(text: &str, tokens: &[Token], span: &mut Span, g: &Gazetteer, ctx: &Context) -> bool {
+    let lower_words = &ctx.lower_words;
     let first = &tokens[span.first];
     let n = span.last - span.first;
     let is_country = span
@@ -427,7 +843,10 @@ fn keep(
         Script::Arabic => {
             if let Some(p) = prev {
                 let pk = strip_conj(&p.key);
-                let pk2 = pk.strip_prefix('ب').or_else(|| pk.strip_prefix('ل')).unwrap_or(pk);
+                let pk2 = pk
+                    .strip_prefix('ب')
+                    .or_else(|| pk.strip_prefix('ل'))
+                    .unwrap_or(pk);
                 if AR_PLACE_CUES.contains(&p.key.as_str()) || AR_PLACE_CUES.contains(&pk) {
                     span.settlement_cue = true;
                 }
@@ -437,6 +856,24 @@ fn keep(
                 if tight
                     && (AR_ORG_HEADS.contains(&pk) || AR_ORG_HEADS.contains(&pk2))
                     && span.form == MentionForm::Name
+                {
+                    return false;
+                }
+                // A learned given name right before: the name is a surname (بيل كلينتون).
+                if tight && g.is_given_name(pk) && span.form == MentionForm::Name && !is_country {
+                    return false;
+                }
+                // In a sentence about sport a city without a locative before it is its club.
+                let all_cities = span
+                    .candidates
+                    .iter()
+                    .all(|c| g.entry(*c).kind == PlaceKind::City);
+                let clitic = span.start > first.start;
+                if all_cities
+                    && span.form == MentionForm::Name
+                    && !clitic
+                    && !AR_LOCATIVES.contains(&pk)
+                    && ctx.sport_sentences.contains(&first.sentence)
                 {
                     return false;
                 }
@@ -496,6 +933,11 @@ fn keep(
                 {
                     return false;
                 }
+            }
+            // A lone direction or generic word (West, North, Valley) is no place name, though
+            // some province abroad is called that.
+            if n == 1 && EN_GEO_WORDS.contains(&first.key.as_str()) {
+                return false;
             }
             // A sentence-initial single word that the text also writes in lower case.
             if n == 1 && first.sentence_initial && lower_words.contains(&first.key) {

@@ -1,0 +1,366 @@
+//! Unit tests of event extraction: triggers in context, negation and modality, actors from
+//! adjectives, places and their fallbacks, merging of reports, links both ways.
+//!
+//! Each case builds an [`Analysis`] by hand from one text and the places it names (so the tests
+//! do not depend on the gazetteer), runs [`extract`] and looks at the events.
+
+use super::*;
+use crate::model::{Focus, Mention, Passage, PassageKind, Sentence};
+use crate::text::sentence_bounds;
+
+/// (surface as written in the text, id, English name, kind, country code, form)
+type P<'a> = (&'a str, &'a str, &'a str, PlaceKind, &'a str, MentionForm);
+
+const C: PlaceKind = PlaceKind::Country;
+const CITY: PlaceKind = PlaceKind::City;
+const N: MentionForm = MentionForm::Name;
+const ADJ: MentionForm = MentionForm::Adjective;
+
+/// An analysis of `text` (one passage per line) naming `places` wherever their surface occurs.
+fn analysis(text: &str, places: &[P], published: Option<&str>) -> Analysis {
+    let mut a = Analysis {
+        published: published.map(str::to_string),
+        ..Default::default()
+    };
+    let mut start = 0;
+    for (i, line) in text.split('\n').enumerate() {
+        a.passages.push(Passage {
+            index: i,
+            kind: PassageKind::Paragraph,
+            text: line.to_string(),
+            start,
+        });
+        start += line.chars().count() + 1;
+        let b = sentence_bounds(line);
+        for (k, &s) in b.iter().enumerate() {
+            let e = b.get(k + 1).copied().unwrap_or(line.len());
+            let seg = line[s..e].trim_end();
+            a.sentences.push(Sentence {
+                passage: i,
+                start: line[..s].chars().count(),
+                end: line[..s + seg.len()].chars().count(),
+            });
+        }
+    }
+    for &(surface, id, name, kind, cc, form) in places {
+        let mut p = a.places.iter().position(|p| p.id == id);
+        for (pi, passage) in a.passages.iter().enumerate() {
+            for (b, _) in passage.text.match_indices(surface) {
+                let cs = passage.text[..b].chars().count();
+                let ce = cs + surface.chars().count();
+                let sentence = a
+                    .sentences
+                    .iter()
+                    .position(|s| s.passage == pi && s.start <= cs && ce <= s.end)
+                    .unwrap_or(0);
+                let idx = *p.get_or_insert_with(|| {
+                    a.places.push(Place {
+                        id: id.to_string(),
+                        name: name.to_string(),
+                        names: Default::default(),
+                        kind,
+                        country_code: Some(cc.to_string()),
+                        lat: 0.0,
+                        lon: 0.0,
+                        population: if kind == CITY { 2_000_000 } else { 0 },
+                        mentions: Vec::new(),
+                        events: Vec::new(),
+                        score: 1.0,
+                        reasons: Vec::new(),
+                        alternatives: Vec::new(),
+                    });
+                    a.places.len() - 1
+                });
+                a.places[idx].mentions.push(Mention {
+                    passage: pi,
+                    start: cs,
+                    end: ce,
+                    text: surface.to_string(),
+                    form,
+                    sentence,
+                });
+            }
+        }
+    }
+    let mut ccs: Vec<(String, f64)> = Vec::new();
+    for p in &a.places {
+        if let Some(cc) = &p.country_code {
+            if !ccs.iter().any(|(c, _)| c == cc) {
+                ccs.push((cc.clone(), 0.3));
+            }
+        }
+    }
+    a.focus = Focus {
+        countries: ccs,
+        places: a
+            .places
+            .first()
+            .map(|p| vec![p.id.clone()])
+            .unwrap_or_default(),
+    };
+    a
+}
+
+fn events(text: &str, places: &[P]) -> Analysis {
+    let mut a = analysis(text, places, None);
+    extract(&mut a);
+    a
+}
+
+/// (type, mode) of every event of a text without places.
+fn kinds(text: &str) -> Vec<(String, String)> {
+    events(text, &[])
+        .events
+        .iter()
+        .map(|e| (e.kind.clone(), e.mode.clone()))
+        .collect()
+}
+
+fn check(text: &str, want: &[(&str, &str)]) {
+    let got = kinds(text);
+    let got: Vec<(&str, &str)> = got.iter().map(|(k, m)| (k.as_str(), m.as_str())).collect();
+    assert_eq!(got, want, "{text}");
+}
+
+#[test]
+fn triggers_in_their_forms() {
+    let table: &[(&str, &[(&str, &str)])] = &[
+        ("استدعت الخارجية السفير.", &[("accuse", "done")]),
+        ("استدعى الوزير السفير.", &[("accuse", "done")]),
+        ("أعلنت الوزارة استدعاء السفير.", &[("accuse", "done")]),
+        ("يستدعي الوزير السفير غدا.", &[("accuse", "done")]),
+        (
+            "استدعت الحكومة سفيرها للتشاور.",
+            &[("sanction", "done"), ("consult", "done")],
+        ),
+        ("أعلنت الشرطة توقيف ثلاثة أشخاص.", &[("coerce", "done")]),
+        ("وتواصل اعتقال الناشطين.", &[("coerce", "done")]),
+        ("اعتقلت قوات الأمن العشرات.", &[("coerce", "done")]),
+        ("خرجت مظاهرة حاشدة.", &[("protest", "done")]),
+        ("تظاهر الآلاف أمام البرلمان.", &[("protest", "done")]),
+        ("تواصل الاحتجاج على القرار.", &[("protest", "done")]),
+        ("جرى لقاء بين الوزيرين.", &[("consult", "done")]),
+        ("عقد اجتماع طارئ.", &[("consult", "done")]),
+        ("بدأ زيارة رسمية.", &[("consult", "done")]),
+        ("أبرمت صفقة أسلحة.", &[("cooperate", "done")]),
+        ("نفى المتحدث ذلك.", &[("reject", "done")]),
+        ("نفت الحكومة الخبر.", &[("reject", "done")]),
+        ("انتهكت الطائرات الأجواء.", &[("coerce", "done")]),
+        (
+            "سجل خرق للهدنة.",
+            &[("coerce", "done"), ("retreat", "done")],
+        ),
+        ("نجا من محاولة اغتيال.", &[("assault", "done")]),
+        ("وجه اتهام للحكومة.", &[("accuse", "done")]),
+        ("اتهمت المعارضة الحكومة.", &[("accuse", "done")]),
+        ("Police arrested two men.", &[("coerce", "done")]),
+        ("Protesters marched to city hall.", &[("protest", "done")]),
+        (
+            "The ministers met with their counterparts.",
+            &[("consult", "done")],
+        ),
+        (
+            "Iran summoned the British ambassador.",
+            &[("accuse", "done")],
+        ),
+        ("Helicopters violated the airspace.", &[("coerce", "done")]),
+    ];
+    for (text, want) in table {
+        check(text, want);
+    }
+}
+
+#[test]
+fn negation_and_modality() {
+    let table: &[(&str, &[(&str, &str)])] = &[
+        // A negated denial is no rejection; what was not denied is reported.
+        ("لم ينف السفير شراء الأسلحة.", &[("cooperate", "reported")]),
+        (
+            "He did not deny buying the weapons.",
+            &[("cooperate", "reported")],
+        ),
+        // A denial denies its object, but not an accusation (that was made).
+        (
+            "نفت الحكومة قصف المدينة.",
+            &[("reject", "done"), ("assault", "denied")],
+        ),
+        (
+            "نفت إيران اتهامات أذربيجان.",
+            &[("reject", "done"), ("accuse", "done")],
+        ),
+        (
+            "The army denied shelling the town.",
+            &[("reject", "done"), ("assault", "denied")],
+        ),
+        // Negation.
+        ("لم تعتقل الشرطة أحدا.", &[("coerce", "denied")]),
+        ("Police did not arrest anyone.", &[("coerce", "denied")]),
+        ("No arrests were made.", &[("coerce", "denied")]),
+        // Intention: a modal verb, the future prefix, a purpose, a request's object, an
+        // expected deal.
+        ("تنوي الحكومة شراء طائرات.", &[("cooperate", "intended")]),
+        ("الحكومة تنوي شراء طائرات.", &[("cooperate", "intended")]),
+        ("ستشتري الحكومة صواريخ.", &[("cooperate", "intended")]),
+        (
+            "The government intends to buy fighter jets.",
+            &[("cooperate", "intended")],
+        ),
+        (
+            "The rebels plan to attack the base.",
+            &[("assault", "intended")],
+        ),
+        (
+            "دعا البرلمان إلى تعزيز العلاقات.",
+            &[("request", "done"), ("cooperate", "intended")],
+        ),
+        ("قدرت قيمة الصفقة المرتقبة.", &[("cooperate", "intended")]),
+        // Attribution.
+        ("اعتقلت الشرطة ثلاثة حسب مصادر.", &[("coerce", "reported")]),
+        (
+            "Two men were reportedly arrested.",
+            &[("coerce", "reported")],
+        ),
+    ];
+    for (text, want) in table {
+        check(text, want);
+    }
+}
+
+#[test]
+fn homographs_and_context() {
+    check("أعلنت وزارة الداخلية الخبر.", &[]);
+    check("He died of a heart attack.", &[]);
+    check("اجتمع مجلس التعاون الخليجي.", &[("consult", "done")]);
+    check("نشرت الصحيفة التقرير.", &[]);
+    check("The company bought a house.", &[]);
+}
+
+#[test]
+fn adjectives_give_actors() {
+    let a = events(
+        "انتهكت المروحيات الإيرانية أجواء أذربيجان.",
+        &[
+            ("الإيرانية", "iso3166:IR", "Iran", C, "IR", ADJ),
+            ("أذربيجان", "iso3166:AZ", "Azerbaijan", C, "AZ", N),
+        ],
+    );
+    let e = &a.events[0];
+    assert_eq!(e.kind, "coerce");
+    assert_eq!(e.actors.first().map(String::as_str), Some("Iran"));
+    assert!(e.actors.contains(&"Azerbaijan".to_string()));
+    let a = events(
+        "Iranian helicopters attacked the village.",
+        &[("Iranian", "iso3166:IR", "Iran", C, "IR", ADJ)],
+    );
+    assert_eq!(a.events[0].actors, ["Iran"]);
+    // A currency adjective is no actor.
+    let a = events(
+        "بلغت قيمة الصفقة 1.6 مليار دولار أميركي.",
+        &[("أميركي", "iso3166:US", "United States", C, "US", ADJ)],
+    );
+    assert!(a.events[0].actors.is_empty());
+    // A group bound to a country is the country; a free group is itself.
+    let a = events(
+        "استدعت وزارة الخارجية الإيرانية السفير. وندد المتظاهرون بالقرار.",
+        &[("الإيرانية", "iso3166:IR", "Iran", C, "IR", ADJ)],
+    );
+    assert_eq!(a.events[0].actors, ["Iran"]);
+    assert_eq!(a.events[1].actors, ["protesters"]);
+}
+
+#[test]
+fn places_most_specific_first_with_fallbacks() {
+    let places: &[P] = &[
+        ("استارا", "geonames:148445", "Astara", CITY, "AZ", N),
+        ("أذربيجان", "iso3166:AZ", "Azerbaijan", C, "AZ", N),
+        ("الإيرانية", "iso3166:IR", "Iran", C, "IR", ADJ),
+    ];
+    let a = events(
+        "انتهكت المروحيات الإيرانية أجواء أذربيجان بالقرب من مدينة استارا.\nوأكدت المروحيات الإيرانية الانسحاب.\nوقع هجوم.",
+        places,
+    );
+    let e = &a.events[0];
+    assert_eq!(e.places, ["geonames:148445", "iso3166:AZ"]);
+    assert_eq!(e.location_precision, "place");
+    // No place in the sentence: the actor's country.
+    let e = &a.events[1];
+    assert_eq!(
+        (e.kind.as_str(), e.location_precision.as_str()),
+        ("retreat", "country")
+    );
+    assert_eq!(e.places, ["iso3166:IR"]);
+    // No place and no actor: the article's main place.
+    let e = &a.events[2];
+    assert_eq!(
+        (e.kind.as_str(), e.location_precision.as_str()),
+        ("assault", "article")
+    );
+    assert_eq!(e.places, ["geonames:148445"]);
+}
+
+#[test]
+fn reports_of_one_event_merge_and_links_hold_both_ways() {
+    let places: &[P] = &[
+        ("باكو", "geonames:587084", "Baku", CITY, "AZ", N),
+        ("أذربيجان", "iso3166:AZ", "Azerbaijan", C, "AZ", N),
+        ("إسرائيل", "iso3166:IL", "Israel", C, "IL", N),
+        ("الإسرائيلية", "iso3166:IL", "Israel", C, "IL", ADJ),
+        ("إيران", "iso3166:IR", "Iran", C, "IR", N),
+    ];
+    let a = events(
+        "أكدت تقارير أن باكو تنوي شراء طائرات وأسلحة من إسرائيل.\nوأشارت تقارير إلى أن أذربيجان تنوي شراء طائرات من إسرائيل.\nولم ينف السفير الأذربيجاني شراء الأسلحة الإسرائيلية.\nوقصفت إيران قرية.",
+        places,
+    );
+    let deals: Vec<&Event> = a.events.iter().filter(|e| e.kind == "cooperate").collect();
+    assert_eq!(deals.len(), 1, "{:#?}", a.events);
+    assert_eq!(deals[0].passages, [0, 1, 2]);
+    assert_eq!(deals[0].mode, "reported");
+    for e in &a.events {
+        for id in &e.places {
+            let p = a.places.iter().find(|p| &p.id == id).expect("place");
+            assert!(p.events.contains(&e.index));
+        }
+    }
+    for p in &a.places {
+        for &i in &p.events {
+            assert!(a.events[i].places.contains(&p.id));
+        }
+    }
+}
+
+#[test]
+fn dates_attach_to_the_nearest_trigger_and_resolve() {
+    let mut a = analysis(
+        "وفي 21 فبراير/شباط الماضي انتهكت المروحيات الأجواء.\nوأعلنت الشرطة أمس اعتقال ثلاثة.",
+        &[],
+        Some("2012-03-14"),
+    );
+    extract(&mut a);
+    let d = a.events[0].date.as_ref().expect("date");
+    assert_eq!((d.year, d.month, d.day), (Some(2012), Some(2), Some(21)));
+    let d = a.events[1].date.as_ref().expect("date");
+    assert_eq!(
+        (d.year, d.month, d.day, d.precision.as_str()),
+        (Some(2012), Some(3), Some(13), "day")
+    );
+    let a = events("وأعلنت الشرطة الشهر الماضي اعتقال ثلاثة.", &[]);
+    let d = a.events[0].date.as_ref().expect("date");
+    assert_eq!(
+        (d.text.as_str(), d.precision.as_str()),
+        ("الشهر الماضي", "relative")
+    );
+}
+
+#[test]
+fn trigger_offsets_point_into_the_passage() {
+    let a = events("قال المصدر إن الشرطة اعتقلت ثلاثة.", &[]);
+    let e = &a.events[0];
+    let text: String = a.passages[e.passage]
+        .text
+        .chars()
+        .skip(e.trigger_start)
+        .take(e.trigger_end - e.trigger_start)
+        .collect();
+    assert_eq!(text, e.trigger);
+    assert_eq!(e.trigger, "اعتقلت");
+}
