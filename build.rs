@@ -4,10 +4,10 @@
 //! built with an empty one and says so in its window).
 #![allow(dead_code)]
 
-#[path = "src/text.rs"]
-mod text;
 #[path = "src/names.rs"]
 mod names;
+#[path = "src/text.rs"]
+mod text;
 
 use std::io::Read;
 
