@@ -242,73 +242,82 @@ fn articles_ui(ui: &mut Ui, view: &View<'_>, filter: &mut Filter, commands: &mut
     if view.docs.is_empty() {
         return;
     }
-    let c = &view.visible.counts;
     egui::CollapsingHeader::new(RichText::new(format!("Articles ({})", view.docs.len())).strong())
         .id_salt("articles")
         .default_open(true)
         .show(ui, |ui| {
-            let show_all = view.docs.len() <= 200;
-            for (i, a) in view.docs.iter().enumerate() {
-                if !show_all && i >= 200 {
-                    ui.weak(format!("… and {} more", view.docs.len() - 200));
-                    break;
-                }
-                let n = c.articles.get(i).copied().unwrap_or(0);
-                ui.horizontal(|ui| {
-                    if view.docs.len() > 1 {
-                        let mut on =
-                            filter.articles.is_empty() || filter.articles.contains(&a.source);
-                        if ui
-                            .checkbox(&mut on, "")
-                            .on_hover_text("Include this article")
-                            .changed()
-                        {
-                            if filter.articles.is_empty() {
-                                filter.articles =
-                                    view.docs.iter().map(|d| d.source.clone()).collect();
-                            }
-                            if on {
-                                filter.articles.insert(a.source.clone());
-                            } else {
-                                filter.articles.remove(&a.source);
-                            }
-                            if filter.articles.len() == view.docs.len() {
-                                filter.articles.clear();
-                            }
-                        }
+            let row_h = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
+            egui::ScrollArea::vertical()
+                .id_salt("articles-list")
+                .max_height(260.0)
+                .auto_shrink([false, true])
+                .show_rows(ui, row_h, view.docs.len(), |ui, rows| {
+                    for i in rows {
+                        article_row(ui, view, filter, commands, i);
                     }
-                    let title = a.title.clone().unwrap_or_else(|| article_name(a));
-                    let short: String = title.chars().take(34).collect();
-                    if ui
-                        .link(format!("{} ({n})", article_name(a)))
-                        .on_hover_text(format!("{short}\nRead it"))
-                        .clicked()
-                    {
-                        commands.push(Command::Read(i));
-                    }
-                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                        if ui
-                            .small_button("×")
-                            .on_hover_text("Close this article")
-                            .clicked()
-                        {
-                            commands.push(Command::Close(i));
-                        }
-                        if view.docs.len() > 1
-                            && ui
-                                .small_button("Only")
-                                .on_hover_text("Show only this article")
-                                .clicked()
-                        {
-                            commands.push(Command::Focus(Some(i)));
-                        }
-                    });
                 });
-            }
             if !filter.articles.is_empty() && ui.small_button("All articles").clicked() {
                 commands.push(Command::Focus(None));
             }
         });
+}
+
+fn article_row(
+    ui: &mut Ui,
+    view: &View<'_>,
+    filter: &mut Filter,
+    commands: &mut Vec<Command>,
+    i: usize,
+) {
+    let Some(a) = view.docs.get(i) else { return };
+    let n = view.visible.counts.articles.get(i).copied().unwrap_or(0);
+    let title = a.title.clone().unwrap_or_else(|| article_name(a));
+    let short: String = title.chars().take(40).collect();
+    ui.horizontal(|ui| {
+        let label = format!("{} ({n})", article_name(a));
+        if view.docs.len() > 1 {
+            let mut on = filter.articles.is_empty() || filter.articles.contains(&a.source);
+            if ui.checkbox(&mut on, label).on_hover_text(short).changed() {
+                if filter.articles.is_empty() {
+                    filter.articles = view.docs.iter().map(|d| d.source.clone()).collect();
+                }
+                if on {
+                    filter.articles.insert(a.source.clone());
+                } else {
+                    filter.articles.remove(&a.source);
+                }
+                if filter.articles.len() == view.docs.len() {
+                    filter.articles.clear();
+                }
+            }
+        } else {
+            ui.label(label).on_hover_text(short);
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui
+                .small_button("×")
+                .on_hover_text("Close this article")
+                .clicked()
+            {
+                commands.push(Command::Close(i));
+            }
+            if view.docs.len() > 1
+                && ui
+                    .small_button("Only")
+                    .on_hover_text("Show only this article")
+                    .clicked()
+            {
+                commands.push(Command::Focus(Some(i)));
+            }
+            if ui
+                .small_button("Read")
+                .on_hover_text("Show it in the reader")
+                .clicked()
+            {
+                commands.push(Command::Read(i));
+            }
+        });
+    });
 }
 
 fn places_ui(ui: &mut Ui, view: &View<'_>, labels: &mut LabelCache, commands: &mut Vec<Command>) {
@@ -318,40 +327,48 @@ fn places_ui(ui: &mut Ui, view: &View<'_>, labels: &mut LabelCache, commands: &m
     .id_salt("places")
     .default_open(true)
     .show(ui, |ui| {
-        for v in view.visible.places.iter().take(300) {
-            let Some(p) = view.place(&v.id) else { continue };
-            let selected = matches!(view.selection, Some(Item::Place(id)) if *id == v.id);
-            ui.horizontal(|ui| {
-                let (rect, _) =
-                    ui.allocate_exact_size(egui::vec2(10.0, 14.0), egui::Sense::hover());
-                ui.painter()
-                    .circle_filled(rect.center(), 4.0, style::kind_color(p.kind));
-                let name = place_label(p, view.arabic);
-                let galley = labels.get(ui.ctx(), name, 14.0, style::TEXT);
-                let resp = ui
-                    .add(egui::Button::selectable(
-                        selected,
-                        egui::WidgetText::Galley(galley),
-                    ))
-                    .on_hover_text(format!("{} · {}", p.name, style::kind_label(p.kind)));
-                resp.widget_info(|| {
-                    egui::WidgetInfo::labeled(
-                        egui::Role::Button,
-                        true,
-                        format!("{} in list", p.name),
-                    )
-                });
-                if resp.clicked() {
-                    commands.push(Command::Select(Some(Item::Place(v.id.clone()))));
+        let text_h =
+            ui.fonts_mut(|f| f.row_height(&egui::FontId::new(14.0, style::arabic_family())));
+        let row_h = text_h + 2.0 * ui.spacing().button_padding.y + ui.spacing().item_spacing.y;
+        egui::ScrollArea::vertical()
+            .id_salt("places-list")
+            .max_height(ui.available_height().clamp(240.0, 480.0))
+            .auto_shrink([false, true])
+            .show_rows(ui, row_h, view.visible.places.len(), |ui, rows| {
+                for v in &view.visible.places[rows] {
+                    place_row(ui, view, labels, commands, v);
                 }
-                ui.weak(v.mentions.to_string());
             });
+    });
+}
+
+fn place_row(
+    ui: &mut Ui,
+    view: &View<'_>,
+    labels: &mut LabelCache,
+    commands: &mut Vec<Command>,
+    v: &crate::filter::VisiblePlace,
+) {
+    let Some(p) = view.place(&v.id) else { return };
+    let selected = matches!(view.selection, Some(Item::Place(id)) if *id == v.id);
+    ui.horizontal(|ui| {
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 14.0), egui::Sense::hover());
+        ui.painter()
+            .circle_filled(rect.center(), 4.0, style::kind_color(p.kind));
+        let name = place_label(p, view.arabic);
+        let galley = labels.get(ui.ctx(), name, 14.0, style::TEXT);
+        let resp = ui
+            .add(egui::Button::selectable(
+                selected,
+                egui::WidgetText::Galley(galley),
+            ))
+            .on_hover_text(format!("{} · {}", p.name, style::kind_label(p.kind)));
+        resp.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::Button, true, format!("{} in list", p.name))
+        });
+        if resp.clicked() {
+            commands.push(Command::Select(Some(Item::Place(v.id.clone()))));
         }
-        if view.visible.places.len() > 300 {
-            ui.weak(format!(
-                "… and {} more; narrow the filters",
-                view.visible.places.len() - 300
-            ));
-        }
+        ui.weak(v.mentions.to_string());
     });
 }
