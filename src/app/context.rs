@@ -407,38 +407,36 @@ fn event_ui(
             }
         });
     });
-    egui::Grid::new(("event-grid", ai, ei))
-        .num_columns(2)
-        .show(ui, |ui| {
-            ui.weak("When");
-            ui.label(date_text(e));
-            ui.end_row();
-            ui.weak("Trigger");
-            let g = labels.get(ui.ctx(), &e.trigger, 14.0, style::TEXT);
-            ui.label(egui::WidgetText::Galley(g));
-            ui.end_row();
-            ui.weak("Actors");
-            ui.label(if e.actors.is_empty() {
-                "—".to_owned()
-            } else {
-                e.actors.join(", ")
-            });
-            ui.end_row();
-            ui.weak("Where");
-            ui.horizontal_wrapped(|ui| {
-                for id in &e.places {
-                    if let Some(p) = view.place_in(ai, id) {
-                        if ui.small_button(place_label(p, false)).clicked() {
-                            commands.push(Command::Select(Some(Item::Place(id.clone()))));
-                        }
-                    }
-                }
-                if !e.location_precision.is_empty() {
-                    ui.weak(format!("({})", e.location_precision));
-                }
-            });
-            ui.end_row();
+    ui.horizontal(|ui| {
+        ui.weak("When");
+        ui.label(date_text(e));
+    });
+    ui.horizontal(|ui| {
+        ui.weak("Trigger");
+        let g = labels.get(ui.ctx(), &e.trigger, 14.0, style::TEXT);
+        ui.label(egui::WidgetText::Galley(g));
+    });
+    ui.horizontal_wrapped(|ui| {
+        ui.weak("Actors");
+        ui.label(if e.actors.is_empty() {
+            "—".to_owned()
+        } else {
+            e.actors.join(", ")
         });
+    });
+    ui.horizontal_wrapped(|ui| {
+        ui.weak("Where");
+        for id in &e.places {
+            if let Some(p) = view.place_in(ai, id) {
+                if ui.small_button(place_label(p, false)).clicked() {
+                    commands.push(Command::Select(Some(Item::Place(id.clone()))));
+                }
+            }
+        }
+        if !e.location_precision.is_empty() {
+            ui.weak(format!("({})", e.location_precision));
+        }
+    });
     ui.add_space(4.0);
     let mut passages = if e.passages.is_empty() {
         vec![e.passage]

@@ -159,7 +159,7 @@ fn events_ui(ui: &mut Ui, view: &View<'_>, filter: &mut Filter) {
         RichText::new(format!("Event types ({})", c.event_types.len())).strong(),
     )
     .id_salt("event-types")
-    .default_open(!c.event_types.is_empty())
+    .default_open(true)
     .show(ui, |ui| {
         if c.event_types.is_empty() && filter.hidden_event_types.is_empty() {
             ui.weak("No events in the shown articles.");

@@ -189,7 +189,9 @@ pub fn ui(ui: &mut Ui, view: &View<'_>, filter: &mut Filter, commands: &mut Vec<
     // Dragging a span.
     let drag_id = ui.scope_id().with("tl-drag");
     if resp.drag_started() {
-        if let Some(p) = resp.interact_pointer_pos() {
+        // Where the button went down, not where the drag was recognised.
+        let origin = ui.input(|i| i.pointer.press_origin());
+        if let Some(p) = origin.or_else(|| resp.interact_pointer_pos()) {
             ui.ctx().data_mut(|d| d.insert_temp(drag_id, p.x));
         }
     }
