@@ -198,10 +198,12 @@ fn place_ui(
         .refs
         .iter()
         .flat_map(|&(ai, pi)| {
-            view.docs[ai].places[pi]
-                .events
-                .iter()
-                .map(move |&ei| (ai, ei))
+            let events = view
+                .docs
+                .get(ai)
+                .and_then(|a| a.places.get(pi))
+                .map_or(&[][..], |p| p.events.as_slice());
+            events.iter().map(move |&ei| (ai, ei))
         })
         .filter(|e| view.visible.has_event(*e))
         .collect();
@@ -238,9 +240,9 @@ fn passage_ui(
             ms.iter()
                 .copied()
                 .filter(|&(pi, mi)| {
-                    a.places[pi]
-                        .mentions
-                        .get(mi)
+                    a.places
+                        .get(pi)
+                        .and_then(|p| p.mentions.get(mi))
                         .is_some_and(|m| m.passage == passage)
                 })
                 .collect()
@@ -287,8 +289,11 @@ fn passage_ui(
             );
             let shown = bidi::show(ui, ui.scope_id().with(("ctx-passage", ai, passage)), &p);
             if let Some(tag) = shown.clicked {
-                if let Some(&(pi, _)) = mentions.get(tag as usize) {
-                    commands.push(Command::Select(Some(Item::Place(a.places[pi].id.clone()))));
+                if let Some(p) = mentions
+                    .get(tag as usize)
+                    .and_then(|&(pi, _)| a.places.get(pi))
+                {
+                    commands.push(Command::Select(Some(Item::Place(p.id.clone()))));
                 }
             }
         });

@@ -615,9 +615,11 @@ impl App {
                     .copied();
                 if let Some((ai, pi)) = article {
                     self.reader.article = ai;
-                    self.reader.scroll_to = self.docs[ai].places[pi]
-                        .mentions
-                        .first()
+                    self.reader.scroll_to = self
+                        .docs
+                        .get(ai)
+                        .and_then(|a| a.places.get(pi))
+                        .and_then(|p| p.mentions.first())
                         .map(|m| (ai, pi, m.passage));
                 }
             }
@@ -627,7 +629,7 @@ impl App {
                 let pts: Vec<(f64, f64)> = e
                     .places
                     .iter()
-                    .filter_map(|id| self.docs[*ai].places.iter().find(|p| &p.id == id))
+                    .filter_map(|id| self.docs.get(*ai)?.places.iter().find(|p| &p.id == id))
                     .map(|p| (p.lat, p.lon))
                     .collect();
                 (pts, e.passage)
@@ -950,6 +952,7 @@ impl App {
         let tiles = self.tiles.as_mut().map(|t| t as &mut dyn walkers::Tiles);
         let online = tiles.is_some();
         let mut toggle = self.state.online_tiles;
+        let mut arabic = self.state.arabic_labels;
         let mut fit = false;
         walkers::Map::new(tiles, &mut self.map_memory, lat_lon(38.0, 47.0))
             .zoom_with_ctrl(false)
@@ -958,7 +961,7 @@ impl App {
             .show(ui, |ui, response, _projector, _memory| {
                 let rect = response.rect;
                 // Controls, top left.
-                let controls = egui::Rect::from_min_size(rect.min + egui::vec2(8.0, 8.0), egui::vec2(320.0, 30.0));
+                let controls = egui::Rect::from_min_size(rect.min + egui::vec2(8.0, 8.0), egui::vec2(460.0, 30.0));
                 ui.scope_builder(egui::UiBuilder::new().max_rect(controls), |ui| {
                     ui.horizontal(|ui| {
                         egui::Frame::popup(ui.style()).inner_margin(4.0).show(ui, |ui| {
@@ -966,6 +969,8 @@ impl App {
                                 if ui.button("Fit").on_hover_text("Fit the map to the shown places").clicked() {
                                     fit = true;
                                 }
+                                ui.checkbox(&mut arabic, "Arabic labels")
+                                    .on_hover_text("Place and country names in Arabic, else English");
                                 ui.checkbox(&mut toggle, "Online map (OSM)")
                                     .on_hover_text("Load OpenStreetMap tiles from the internet. Off: no network at all.");
                             });
@@ -993,6 +998,7 @@ impl App {
             });
         self.commands.append(&mut layer.commands);
         self.state.online_tiles = toggle;
+        self.state.arabic_labels = arabic;
         if fit {
             self.commands.push(Command::Fit);
         }
