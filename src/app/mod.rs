@@ -418,8 +418,9 @@ impl App {
             match r {
                 Ok(a) => {
                     if let Some(p) = &path {
-                        self.state.recent.retain(|q| q != p);
-                        self.state.recent.insert(0, p.clone());
+                        let p = std::fs::canonicalize(p).unwrap_or_else(|_| p.clone());
+                        self.state.recent.retain(|q| *q != p);
+                        self.state.recent.insert(0, p);
                         self.state.recent.truncate(MAX_RECENT);
                     }
                     if let Some(slot) = self.docs.iter_mut().find(|d| d.source == a.source) {
