@@ -158,11 +158,8 @@ impl Layouter<'_, '_> {
         self.fonts.layout_job(job).size().x
     }
 
-    fn arabic_covers(&mut self, c: char, size: f32) -> bool {
-        self.fonts.has_glyph(
-            &FontId::new(size, FontFamily::Name("arabic-only".into())),
-            c,
-        )
+    fn arabic_covers(&mut self, c: char) -> bool {
+        style::arabic_font_has(c)
     }
 }
 
@@ -369,7 +366,7 @@ fn split_run(
     for (off, c) in slice.char_indices() {
         let b = run.start + off;
         let span = span_at.get(b).copied().flatten();
-        let covered = !rtl || c == ' ' || l.arabic_covers(c, style.size);
+        let covered = !rtl || l.arabic_covers(c);
         match cur {
             Some((_, sp, cov)) if sp == span && cov == covered => {}
             Some((s, sp, cov)) => {

@@ -7,6 +7,17 @@ use std::sync::Arc;
 /// The bundled Arabic font (Noto Sans Arabic, SIL OFL 1.1; see assets/fonts/OFL.txt).
 static ARABIC_FONT: &[u8] = include_bytes!("../../assets/fonts/NotoSansArabic-Regular.ttf");
 
+/// Whether the bundled Arabic font itself has a glyph for `c`. This reads the font's own
+/// character map: asking egui would also consult the system-font fallback, which quietly adds
+/// other fonts to a family when they cover a character.
+pub fn arabic_font_has(c: char) -> bool {
+    static FACE: std::sync::OnceLock<Option<ttf_parser::Face<'static>>> =
+        std::sync::OnceLock::new();
+    FACE.get_or_init(|| ttf_parser::Face::parse(ARABIC_FONT, 0).ok())
+        .as_ref()
+        .is_some_and(|f| f.glyph_index(c).is_some())
+}
+
 /// Name of the Arabic font in egui's font definitions.
 pub const ARABIC_FONT_NAME: &str = "NotoSansArabic";
 
@@ -37,11 +48,6 @@ pub fn install_fonts(ctx: &egui::Context) {
             .or_default()
             .push(ARABIC_FONT_NAME.to_owned());
     }
-    // A family with the Arabic font alone, to ask which characters it covers.
-    fonts.families.insert(
-        FontFamily::Name("arabic-only".into()),
-        vec![ARABIC_FONT_NAME.to_owned()],
-    );
     ctx.set_fonts(fonts);
 }
 
