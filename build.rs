@@ -1,5 +1,7 @@
 //! Build script: folds every name of the committed gazetteer table into the matching-key index
-//! (an FST plus postings) so that the program starts without indexing at run time.
+//! (an FST plus postings) so that the program starts without indexing at run time, and hands the
+//! app its offline basemap (`data/basemap/countries.json.gz`; when a checkout lacks it, the app is
+//! built with an empty one and says so in its window).
 #![allow(dead_code)]
 
 #[path = "src/names.rs"]
@@ -10,6 +12,7 @@ mod text;
 use std::io::Read;
 
 fn main() {
+    copy_basemap();
     println!("cargo:rerun-if-changed=data/gazetteer.tsv.gz");
     println!("cargo:rerun-if-changed=src/text.rs");
     println!("cargo:rerun-if-changed=src/names.rs");
@@ -34,5 +37,16 @@ fn main() {
         if let Err(e) = std::fs::write(out.join(name), bytes) {
             panic!("writing {name}: {e}");
         }
+    }
+}
+
+/// Copy the basemap into OUT_DIR (empty when missing) for the app's `include_bytes!`.
+fn copy_basemap() {
+    let src = std::path::Path::new("data/basemap/countries.json.gz");
+    println!("cargo:rerun-if-changed={}", src.display());
+    let out = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into()));
+    let bytes = std::fs::read(src).unwrap_or_default();
+    if let Err(e) = std::fs::write(out.join("basemap.json.gz"), bytes) {
+        panic!("writing basemap.json.gz: {e}");
     }
 }

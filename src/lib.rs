@@ -1,7 +1,8 @@
 //! Kharita's analysis core: from article bytes to the places an article names, resolved on an
 //! offline world gazetteer, with every mention located in the verbatim text.
 //!
-//! The core never imports the GUI stack and does no network IO.
+//! The core never imports the GUI stack and does no network IO; the desktop app lives apart, in
+//! [`app`], and only it uses egui, eframe and walkers.
 //!
 //! ```no_run
 //! use kharita::{analyze, gazetteer::Gazetteer, ingest};
@@ -11,9 +12,11 @@
 //! ```
 
 pub mod analyze;
+pub mod app;
 pub mod eval;
 pub mod events;
 pub mod export;
+pub mod filter;
 pub mod gazetteer;
 pub mod ingest;
 pub mod model;

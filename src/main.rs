@@ -1,4 +1,5 @@
-//! The `kharita` command: `kharita analyze` for batch work, `kharita eval` to score the system on
+//! The `kharita` command: with no subcommand it opens the desktop app (on the given files, or on
+//! the founding article); `kharita analyze` for batch work, `kharita eval` to score the system on
 //! public benchmarks, and `kharita learn-stoplist` to rebuild the learned stop-list.
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -17,11 +18,14 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 #[command(
     name = "kharita",
     version,
-    about = "Find the places an article names and put them on a map"
+    about = "Find the places an article names and put them on a map",
+    args_conflicts_with_subcommands = true
 )]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
+    /// Articles to open in the app (.txt, .md, .html); none opens the founding article.
+    files: Vec<PathBuf>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -73,6 +77,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    let started = std::time::Instant::now();
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Analyze {
@@ -97,15 +102,43 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
-        None => run_analyze(
-            Format::Json,
-            true,
-            64,
-            &[PathBuf::from(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/data/founding-article.txt"
-            ))],
-        ),
+        None => run_app(cli.files, started),
+    }
+}
+
+/// Open the desktop app.
+fn run_app(files: Vec<PathBuf>, started: std::time::Instant) -> ExitCode {
+    use kharita::app::{App, Startup};
+    let options = eframe::NativeOptions {
+        viewport: eframe::egui::ViewportBuilder::default()
+            .with_title("Kharita")
+            .with_app_id("kharita")
+            .with_inner_size([1500.0, 940.0])
+            .with_min_inner_size([900.0, 600.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    let result = eframe::run_native(
+        "Kharita",
+        options,
+        Box::new(move |cc| {
+            Ok(Box::new(App::new(
+                cc,
+                Startup {
+                    files,
+                    empty: false,
+                    started: Some(started),
+                },
+            )))
+        }),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("kharita: cannot open the window: {e}");
+            eprintln!("(To analyse files without a window, run `kharita analyze FILE...`.)");
+            ExitCode::FAILURE
+        }
     }
 }
 
