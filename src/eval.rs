@@ -303,7 +303,13 @@ pub fn read_english(path: &Path) -> Result<Vec<Article>> {
         // Offsets in these corpora are counted on the text as stored, CDATA unwrapped.
         let text = unescape(&raw);
         let mut gold = Vec::new();
-        for t in chunk.split("<toponym>").skip(1) {
+        // LGL, TR-News and GeoWebNews say <toponym>, GeoVirus <location>.
+        let tag = if chunk.contains("<location>") {
+            "<location>"
+        } else {
+            "<toponym>"
+        };
+        for t in chunk.split(tag).skip(1) {
             let start: Option<usize> = xml_text(t, "start").and_then(|x| x.trim().parse().ok());
             let end: Option<usize> = xml_text(t, "end").and_then(|x| x.trim().parse().ok());
             let (Some(start), Some(end)) = (start, end) else {

@@ -1,9 +1,861 @@
-//! Events: who did what, where and when (PLOVER categories), linked both ways to places and
-//! passages. (Being written.)
+//! Events: who did what, where and when, typed with the PLOVER categories and linked both ways
+//! to places and passages.
+//!
+//! Sentence by sentence, triggers are found with the lexicons of [`lexicon`] (Arabic morphology
+//! included); each trigger becomes an event with
+//! - a **mode**: denied (negated: لم يعتقل, not arrested; or the object of a denial: نفت
+//!   قيامها بالهجوم), intended (تنوي شراء, intends to buy; the future prefix; the object of a
+//!   request or a threat), reported (attributed: حسب, according to; or not denied: لم ينف
+//!   شراء الأسلحة), otherwise done;
+//! - a **date**, the sentence's nearest date expression (see [`dates`]);
+//! - **actors**: countries named or given by adjective (المروحيات الإيرانية -> Iran), a capital
+//!   standing for its government (صفقة عقدتها باكو), groups and organisations (الشرطة, NATO),
+//!   the presumed agent first;
+//! - **places**: the places the trigger's clause names, most specific first (a city before its
+//!   country), or else those of the sentence (`location_precision` "place"); when the sentence
+//!   names none, the country of an actor the article is about ("country") or the article's
+//!   main country ("article").
+//!
+//! Several reports of one event (same type, actors and place, compatible dates) become one event
+//! with several passages. Finally every place lists the events it hosts.
 
-use crate::model::Analysis;
+pub mod cues;
+pub mod dates;
+pub mod lexicon;
+pub mod words;
 
-/// Extract the events of an analysed document and link them to its places.
-pub fn extract(a: &mut Analysis) {
-    let _ = a;
+use crate::model::{Analysis, Event, EventDate, MentionForm, Place, PlaceKind};
+use crate::text::Token;
+use cues::Cue;
+use lexicon::{Category, Lexicon, Pos, Trigger};
+use rustc_hash::FxHashMap;
+
+/// How an event is reported, from least to most factual.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Mode {
+    /// Said not to have happened (negated, or denied by someone).
+    Denied,
+    /// Planned, wanted, expected, demanded: not (yet) done.
+    Intended,
+    /// Attributed to a source, or acknowledged by not being denied.
+    Reported,
+    /// Reported as done.
+    Done,
 }
+
+impl Mode {
+    /// The lower-case name used in the JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mode::Denied => "denied",
+            Mode::Intended => "intended",
+            Mode::Reported => "reported",
+            Mode::Done => "done",
+        }
+    }
+
+    fn parse(s: &str) -> Mode {
+        match s {
+            "denied" => Mode::Denied,
+            "intended" => Mode::Intended,
+            "reported" => Mode::Reported,
+            _ => Mode::Done,
+        }
+    }
+}
+
+/// Words either side of a trigger within which places of its clause count as its own.
+const PLACE_WINDOW: usize = 10;
+/// Words either side of a trigger within which actors are looked for.
+const ACTOR_WINDOW: usize = 10;
+/// A capital standing for its government must be this populous.
+const METONYM_POPULATION: u64 = 100_000;
+/// Places and actors kept per event.
+const MAX_PLACES: usize = 4;
+const MAX_ACTORS: usize = 4;
+
+/// A place mention inside the current sentence.
+struct SMention {
+    place: usize,
+    form: MentionForm,
+    first: usize,
+    last: usize,
+    locative: bool,
+    /// Qualifies a person (رئيس فرنسا, president of France): not where the event happens.
+    qualifies: bool,
+}
+
+/// An actor candidate: label, word position, place it came from (a country).
+struct ActorCand {
+    label: String,
+    at: usize,
+    country: Option<usize>,
+}
+
+/// An event before merging.
+struct Found {
+    kind: Category,
+    /// Category and sub-kind: reports merge only within a group.
+    group: String,
+    mode: Mode,
+    trigger: String,
+    passage: usize,
+    sentence: usize,
+    sentence_text: String,
+    trigger_start: usize,
+    trigger_end: usize,
+    date: Option<EventDate>,
+    places: Vec<usize>,
+    precision: &'static str,
+    actors: Vec<String>,
+}
+
+/// Extract the events of an analysed document and link them both ways to its places.
+/// Replaces whatever `a.events` and `places[].events` held.
+pub fn extract(a: &mut Analysis) {
+    for p in a.places.iter_mut() {
+        p.events.clear();
+    }
+    a.events.clear();
+    let ctx = Context::new(a);
+    let mut found = Vec::new();
+    let mut byte_of: Vec<usize> = Vec::new();
+    let mut current = usize::MAX;
+    for (si, s) in a.sentences.iter().enumerate() {
+        let Some(passage) = a.passages.get(s.passage) else {
+            continue;
+        };
+        if s.passage != current {
+            current = s.passage;
+            byte_of = passage.text.char_indices().map(|(b, _)| b).collect();
+            byte_of.push(passage.text.len());
+        }
+        let (Some(&sb), Some(&se)) = (byte_of.get(s.start), byte_of.get(s.end)) else {
+            continue;
+        };
+        let Some(text) = passage.text.get(sb..se) else {
+            continue;
+        };
+        ctx.sentence(a, si, text, &mut found);
+    }
+    a.events = merge(found, &a.places);
+    let index: FxHashMap<&str, usize> = a
+        .places
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.as_str(), i))
+        .collect();
+    let mut links: Vec<(usize, usize)> = Vec::new();
+    for e in &a.events {
+        for id in &e.places {
+            if let Some(&pi) = index.get(id.as_str()) {
+                links.push((pi, e.index));
+            }
+        }
+    }
+    for (pi, ei) in links {
+        let ev = &mut a.places[pi].events;
+        if !ev.contains(&ei) {
+            ev.push(ei);
+        }
+    }
+    for p in a.places.iter_mut() {
+        p.events.sort_unstable();
+    }
+}
+
+/// What every sentence needs from the whole document.
+struct Context {
+    lex: &'static Lexicon,
+    published: Option<dates::Ymd>,
+    /// (place, mention) pairs by sentence.
+    by_sentence: Vec<Vec<(usize, usize)>>,
+    /// The article's main countries.
+    focus_cc: Vec<String>,
+    /// Country place for each country code the article names.
+    country_of: FxHashMap<String, usize>,
+    /// The article's main place (its main country when it has one).
+    focus_place: Option<usize>,
+}
+
+impl Context {
+    fn new(a: &Analysis) -> Context {
+        let mut by_sentence = vec![Vec::new(); a.sentences.len()];
+        let mut country_of = FxHashMap::default();
+        for (pi, p) in a.places.iter().enumerate() {
+            for (mi, m) in p.mentions.iter().enumerate() {
+                if let Some(v) = by_sentence.get_mut(m.sentence) {
+                    v.push((pi, mi));
+                }
+            }
+            if p.kind == PlaceKind::Country {
+                if let Some(cc) = &p.country_code {
+                    country_of.entry(cc.clone()).or_insert(pi);
+                }
+            }
+        }
+        // The article's main place for events the text does not locate: its main country (the
+        // main city would claim a precision the text does not give), else its main place.
+        let focus_place = a
+            .focus
+            .countries
+            .first()
+            .and_then(|(cc, _)| country_of.get(cc).copied())
+            .or_else(|| {
+                a.focus
+                    .places
+                    .first()
+                    .and_then(|id| a.places.iter().position(|p| &p.id == id))
+            });
+        Context {
+            lex: Lexicon::get(),
+            published: a.published.as_deref().and_then(dates::parse_iso),
+            by_sentence,
+            focus_cc: a.focus.countries.iter().map(|(c, _)| c.clone()).collect(),
+            country_of,
+            focus_place,
+        }
+    }
+
+    /// Find the events of sentence `si`, whose text is `text`.
+    fn sentence(&self, a: &Analysis, si: usize, text: &str, out: &mut Vec<Found>) {
+        let s = &a.sentences[si];
+        let tokens = words::words(text);
+        if tokens.is_empty() {
+            return;
+        }
+        let keys: Vec<&str> = tokens.iter().map(|t| t.key.as_str()).collect();
+        let mut triggers = self.lex.find(&keys);
+        // An English trigger written with a capital inside a sentence, next to another
+        // capitalised word, is part of a name (Gulf War syndrome, Detention Facility).
+        triggers.retain(|t| {
+            let tok = &tokens[t.first];
+            !(tok.key.is_ascii()
+                && tok.capitalized
+                && !tok.all_caps
+                && t.first > 0
+                && (tokens[t.first - 1].capitalized
+                    || tokens.get(t.last + 1).is_some_and(|n| n.capitalized)))
+        });
+        // Sports reports: teams clash and attack, nobody is hurt.
+        if keys.iter().any(|k| cues::is(k, Cue::Sport)) {
+            triggers.retain(|t| {
+                !matches!(
+                    t.cat,
+                    Category::Assault | Category::Coerce | Category::Threaten
+                )
+            });
+        }
+        // من يرفض, كل من يهاجم: "whoever refuses" is nobody in particular.
+        triggers.retain(|t| !(t.pos == Pos::Present && t.first > 0 && keys[t.first - 1] == "من"));
+        if triggers.is_empty() {
+            return;
+        }
+        // Character offsets (in the passage) and clauses of the words.
+        let mut cstart = Vec::with_capacity(tokens.len());
+        let mut cend = Vec::with_capacity(tokens.len());
+        let mut clause = Vec::with_capacity(tokens.len());
+        let (mut chars, mut byte, mut cl) = (s.start, 0usize, 0usize);
+        for (k, t) in tokens.iter().enumerate() {
+            let gap = &text[byte..t.start];
+            chars += gap.chars().count();
+            if k > 0
+                && (gap.contains([',', '،', ';', '؛', ':', '—', '–'])
+                    || gap.contains(" - ")
+                    || cues::is(&t.key, Cue::Clause))
+            {
+                cl += 1;
+            }
+            cstart.push(chars);
+            chars += text[t.start..t.end].chars().count();
+            cend.push(chars);
+            clause.push(cl);
+            byte = t.end;
+        }
+        let in_trigger = |w: usize| triggers.iter().any(|t| (t.first..=t.last).contains(&w));
+        // The sentence's place mentions, on word positions.
+        let mut mentions: Vec<SMention> = Vec::new();
+        for &(pi, mi) in self.by_sentence.get(si).map_or(&[][..], |v| v.as_slice()) {
+            let m = &a.places[pi].mentions[mi];
+            let ws: Vec<usize> = (0..tokens.len())
+                .filter(|&w| cstart[w] < m.end && cend[w] > m.start)
+                .collect();
+            let (Some(&first), Some(&last)) = (ws.first(), ws.last()) else {
+                continue;
+            };
+            if ws.iter().any(|&w| in_trigger(w)) {
+                // A word that signals an event is not a place name (أزمت, سلطات).
+                continue;
+            }
+            // بباكو, في باكو, قرب مدينة أستارا: a preposition glued or one of the two words
+            // before.
+            let glued = m.start > cstart[first]
+                && text[tokens[first].start..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c == 'ب' || c == 'ف');
+            let before = (first.saturating_sub(2)..first).any(|w| {
+                cues::is(&tokens[w].key, Cue::Locative)
+                    || tokens[w].key.starts_with("ب") && w + 1 == first
+            });
+            // رئيس فرنسا, سفير أذربيجان, officer of the United States, president of France.
+            let k = |w: usize| tokens.get(w).map_or("", |t| t.key.as_str());
+            let qualifies = first > 0
+                && (cues::is(k(first - 1), Cue::Qualifier)
+                    || (first >= 2
+                        && k(first - 1) == "of"
+                        && cues::is(k(first - 2), Cue::Qualifier))
+                    || (first >= 3
+                        && k(first - 1) == "the"
+                        && k(first - 2) == "of"
+                        && cues::is(k(first - 3), Cue::Qualifier)));
+            mentions.push(SMention {
+                place: pi,
+                form: m.form,
+                first,
+                last,
+                locative: glued || before,
+                qualifies,
+            });
+        }
+        mentions.sort_by_key(|m| m.first);
+        let dates = dates::find(text, &tokens, self.published);
+        let sentence_text = text.to_string();
+
+        // Denials and negations: decide before building events.
+        let n = triggers.len();
+        let mut mode = vec![Mode::Done; n];
+        let mut keep = vec![true; n];
+        let mut negated = vec![false; n];
+        for (i, t) in triggers.iter().enumerate() {
+            // A negation word shortly before, with no other trigger in between.
+            let from = triggers[..i].last().map_or(0, |u| u.last + 1);
+            negated[i] = (t.first.saturating_sub(3).max(from)..t.first)
+                .any(|w| clause[w] == clause[t.first] && cues::is(keys[w], Cue::Negation));
+        }
+        for i in 0..n {
+            let t = triggers[i];
+            let e = &self.lex.entries[t.entry];
+            if !e.flags.deny {
+                continue;
+            }
+            if negated[i] {
+                keep[i] = false;
+            }
+            for j in i + 1..n {
+                let u = triggers[j];
+                if clause[u.first] != clause[t.first] || u.first > t.last + 8 {
+                    break;
+                }
+                if negated[i] {
+                    mode[j] = mode[j].min(Mode::Reported);
+                } else if !u.cat.is_speech() {
+                    mode[j] = Mode::Denied;
+                }
+            }
+        }
+        for i in 0..n {
+            let t = triggers[i];
+            if negated[i] {
+                mode[i] = Mode::Denied;
+                continue;
+            }
+            let same = |w: usize| clause[w] == clause[t.first];
+            let intent_before = (t.first.saturating_sub(4)..t.first)
+                .any(|w| same(w) && cues::is(keys[w], Cue::Intent));
+            let intent_after = (t.last + 1..(t.last + 3).min(keys.len()))
+                .any(|w| cues::is(keys[w], Cue::IntentAfter));
+            let to_infinitive = t.pos == Pos::Present
+                && t.first > 0
+                && keys[t.first - 1] == "to"
+                && keys[t.first].is_ascii();
+            let asked = triggers[..i].iter().any(|u| {
+                matches!(u.cat, Category::Request | Category::Threaten)
+                    && same(u.first)
+                    && t.first <= u.last + 8
+            });
+            let purpose = t.purpose && t.pos == Pos::Present;
+            if intent_before || intent_after || to_infinitive || t.future || purpose || asked {
+                mode[i] = mode[i].min(Mode::Intended);
+            }
+            let reported = (0..keys.len()).any(|w| same(w) && cues::is(keys[w], Cue::Report));
+            if reported {
+                mode[i] = mode[i].min(Mode::Reported);
+            }
+        }
+
+        for t in triggers.iter_mut() {
+            t.cat = self.refine(t, &keys, &clause);
+        }
+        for (i, t) in triggers.iter().enumerate() {
+            if !keep[i] {
+                continue;
+            }
+            let actors = self.actors(a, t, text, &tokens, &clause, &mentions);
+            let (places, precision) = self.places(a, t, &triggers, &clause, &mentions, &actors);
+            let date = nearest_date(&dates, t);
+            let mut labels: Vec<String> = Vec::new();
+            for c in &actors {
+                if !labels.contains(&c.label) {
+                    labels.push(c.label.clone());
+                }
+            }
+            labels.truncate(MAX_ACTORS);
+            let sub = &self.lex.entries[t.entry].sub;
+            out.push(Found {
+                kind: t.cat,
+                group: format!("{}/{}", t.cat.as_str(), sub),
+                mode: mode[i],
+                trigger: text[tokens[t.first].start..tokens[t.last].end].to_string(),
+                passage: s.passage,
+                sentence: si,
+                sentence_text: sentence_text.clone(),
+                trigger_start: cstart[t.first],
+                trigger_end: cend[t.last],
+                date,
+                places,
+                precision,
+                actors: labels,
+            });
+        }
+    }
+
+    /// Category refinements that need the words around the trigger.
+    fn refine(&self, t: &Trigger, keys: &[&str], clause: &[usize]) -> Category {
+        let e = &self.lex.entries[t.entry];
+        let near = |lo: usize, hi: usize, cue: Cue| {
+            (lo..hi.min(keys.len())).any(|w| clause[w] == clause[t.first] && cues::is(keys[w], cue))
+        };
+        // استدعت سفيرها: recalling one's own envoy reduces relations.
+        if e.flags.summon
+            && (t.last + 1..(t.last + 5).min(keys.len())).any(|w| cues::own_envoy(keys[w]))
+        {
+            return Category::Sanction;
+        }
+        // Military, financial or economic support, and support sent or provided, is aid.
+        if t.cat == Category::Support
+            && (near(t.last + 1, t.last + 3, Cue::Material)
+                || near(t.first.saturating_sub(1), t.first, Cue::Material)
+                || near(t.first.saturating_sub(2), t.first, Cue::Provide))
+        {
+            return Category::Aid;
+        }
+        // An official's protest (أعربت عن احتجاجها, lodged a protest) is a complaint.
+        let official = (t.first.saturating_sub(6)..t.first).any(|w| {
+            clause[w] == clause[t.first]
+                && cues::is(keys[w], Cue::Official)
+                && !(w > 0 && cues::is(keys[w - 1], Cue::Front))
+        });
+        if e.flags.official
+            && (near(t.first.saturating_sub(3), t.first, Cue::Expressed) || official)
+        {
+            return Category::Accuse;
+        }
+        t.cat
+    }
+
+    /// Actor candidates around a trigger, the presumed agent first.
+    fn actors(
+        &self,
+        a: &Analysis,
+        t: &Trigger,
+        text: &str,
+        tokens: &[Token],
+        clause: &[usize],
+        mentions: &[SMention],
+    ) -> Vec<ActorCand> {
+        let lo = t.first.saturating_sub(ACTOR_WINDOW);
+        let hi = (t.last + ACTOR_WINDOW + 1).min(tokens.len());
+        // A verbal noun opening its clause (، توقيف أشخاص) takes its agent from the clause
+        // before.
+        let opens = t.pos == Pos::Noun && (t.first < 2 || clause[t.first - 2] != clause[t.first]);
+        let same =
+            |w: usize| clause[w] == clause[t.first] || (opens && clause[w] + 1 == clause[t.first]);
+        let mut cands: Vec<ActorCand> = Vec::new();
+        for m in mentions {
+            if m.first < lo || m.first >= hi {
+                continue;
+            }
+            // دولار أميركي: a currency, not an actor.
+            if m.form == MentionForm::Adjective
+                && m.first > 0
+                && cues::is(&tokens[m.first - 1].key, Cue::Currency)
+            {
+                continue;
+            }
+            let p = &a.places[m.place];
+            let cc = p.country_code.clone().unwrap_or_default();
+            match (p.kind, m.form) {
+                (PlaceKind::Country, _) | (_, MentionForm::Adjective) => cands.push(ActorCand {
+                    label: p.name.clone(),
+                    at: m.first,
+                    country: Some(m.place),
+                }),
+                (PlaceKind::City, MentionForm::Name) => {
+                    // A capital standing for its government: next to the trigger, not after a
+                    // preposition, its country named in the article.
+                    let close = m.first + 2 >= t.first && m.first <= t.last + 2;
+                    if let Some(&ci) = self.country_of.get(&cc) {
+                        if close && !m.locative && p.population >= METONYM_POPULATION {
+                            cands.push(ActorCand {
+                                label: a.places[ci].name.clone(),
+                                at: m.first,
+                                country: Some(ci),
+                            });
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        let mentioned = |w: usize| mentions.iter().any(|m| (m.first..=m.last).contains(&w));
+        let mut w = lo;
+        while w < hi {
+            if (t.first..=t.last).contains(&w) {
+                w += 1;
+                continue;
+            }
+            let skip = |x: usize| mentioned(x) || (t.first..=t.last).contains(&x);
+            if let Some((name, len)) = cues::person_at(text, tokens, w, skip) {
+                cands.push(ActorCand {
+                    label: name,
+                    at: w,
+                    country: None,
+                });
+                w += len;
+                continue;
+            }
+            if let Some((label, len)) = cues::actor_at(tokens, w) {
+                // A group bound to a country (وزارة الخارجية الإيرانية, سلطات باكو, Iranian
+                // police) is that country, already among the candidates.
+                let arabic = !tokens[w].key.is_ascii();
+                let bound = mentions.iter().any(|m| {
+                    if arabic {
+                        m.first == w + len
+                            || (m.first == w + len + 1 && m.form == MentionForm::Adjective)
+                    } else {
+                        m.last + 1 == w
+                    }
+                });
+                if !bound {
+                    cands.push(ActorCand {
+                        label: label.to_string(),
+                        at: w,
+                        country: None,
+                    });
+                }
+                w += len;
+            } else {
+                w += 1;
+            }
+        }
+        // Agent first: the trigger's own clause before the others; an Arabic verb's subject
+        // follows it (استدعت إيران), an English one and a noun's precede it.
+        let arabic = !tokens[t.first].key.is_ascii();
+        let verb = matches!(t.pos, Pos::Past | Pos::Present | Pos::Any);
+        let rank = |c: &ActorCand| -> (u8, u8, usize) {
+            let after = c.at > t.last;
+            let d = if after { c.at - t.last } else { t.first - c.at };
+            let side = if arabic && verb {
+                if after && d <= 4 {
+                    0
+                } else {
+                    1
+                }
+            } else if after {
+                1
+            } else {
+                0
+            };
+            (u8::from(!same(c.at)), side, d)
+        };
+        cands.sort_by_key(|c| rank(c));
+        cands
+    }
+
+    /// The event's places and how precisely they locate it.
+    fn places(
+        &self,
+        a: &Analysis,
+        t: &Trigger,
+        triggers: &[Trigger],
+        clause: &[usize],
+        mentions: &[SMention],
+        actors: &[ActorCand],
+    ) -> (Vec<usize>, &'static str) {
+        // A place with another trigger between it and this one is that trigger's
+        // ("families clashed in a camp and gunmen opened fire in the Bekaa").
+        let theirs = |m: &SMention| {
+            triggers.iter().any(|u| {
+                u.first != t.first
+                    && ((m.last < u.first && u.last < t.first)
+                        || (t.last < u.first && u.last < m.first))
+            })
+        };
+        let coherent = |m: &SMention| {
+            let p = &a.places[m.place];
+            if m.form != MentionForm::Name || m.qualifies || theirs(m) {
+                return false;
+            }
+            // Countries, and names of several words (Northern Ireland), are rarely a word
+            // misread as a name.
+            if p.kind == PlaceKind::Country || m.last > m.first {
+                return true;
+            }
+            // A town of a country neither the sentence nor the article is about is more
+            // likely a word read as a name than where the event happened.
+            let cc = p.country_code.as_deref().unwrap_or("");
+            let others = mentions
+                .iter()
+                .filter(|o| o.place != m.place)
+                .any(|o| a.places[o.place].country_code.as_deref() == Some(cc));
+            others || m.locative || self.focus_cc.iter().any(|c| c == cc)
+        };
+        let dist = |m: &SMention| -> usize {
+            if m.last < t.first {
+                t.first - m.last
+            } else {
+                m.first.saturating_sub(t.last)
+            }
+        };
+        // A big city named without a preposition (طهران لن تسمح, Baghdad said) is more often
+        // its government than the scene: ranked as a country.
+        let rank_of = |m: &SMention| {
+            let p = &a.places[m.place];
+            if p.kind == PlaceKind::City && !m.locative && p.population >= 500_000 {
+                kind_rank(PlaceKind::Country)
+            } else {
+                kind_rank(p.kind)
+            }
+        };
+        let near: Vec<&SMention> = mentions
+            .iter()
+            .filter(|m| coherent(m))
+            .filter(|m| {
+                clause[m.first] == clause[t.first] && (dist(m) <= PLACE_WINDOW || m.locative)
+            })
+            .collect();
+        let mut ranked: Vec<(u8, i64, usize)> = if near.is_empty() {
+            // Outside the clause only what is close, nearest first.
+            mentions
+                .iter()
+                .filter(|m| coherent(m) && dist(m) <= PLACE_WINDOW)
+                .map(|m| (0, dist(m) as i64, m.place))
+                .collect()
+        } else {
+            near.iter()
+                .map(|m| {
+                    let d = dist(m) as i64 - if m.locative { 6 } else { 0 };
+                    (rank_of(m), d, m.place)
+                })
+                .collect()
+        };
+        if !ranked.is_empty() {
+            ranked.sort();
+            let mut places = Vec::new();
+            for (_, _, p) in ranked {
+                if !places.contains(&p) {
+                    places.push(p);
+                }
+            }
+            places.truncate(MAX_PLACES);
+            return (places, "place");
+        }
+        // The actor's country, when it is one the article is about (an intervening foreign
+        // power is not where things happen).
+        let in_focus = |c: usize| {
+            a.places[c]
+                .country_code
+                .as_ref()
+                .is_some_and(|cc| self.focus_cc.contains(cc))
+        };
+        if let Some(c) = actors
+            .iter()
+            .filter_map(|c| c.country)
+            .find(|&c| in_focus(c))
+        {
+            let p = &a.places[c];
+            let country = match p.kind {
+                PlaceKind::Country => Some(c),
+                _ => p
+                    .country_code
+                    .as_ref()
+                    .and_then(|cc| self.country_of.get(cc).copied()),
+            };
+            if let Some(c) = country {
+                return (vec![c], "country");
+            }
+        }
+        match self.focus_place {
+            Some(f) => (vec![f], "article"),
+            None => (Vec::new(), "article"),
+        }
+    }
+}
+
+/// Smaller is more specific.
+fn kind_rank(k: PlaceKind) -> u8 {
+    match k {
+        PlaceKind::Landmark => 0,
+        PlaceKind::City => 1,
+        PlaceKind::Water | PlaceKind::Region => 2,
+        PlaceKind::Country => 3,
+    }
+}
+
+/// The sentence's date expression nearest to the trigger (the earlier one on a tie).
+fn nearest_date(dates: &[dates::DateMatch], t: &Trigger) -> Option<EventDate> {
+    dates
+        .iter()
+        .min_by_key(|d| {
+            if d.last < t.first {
+                (t.first - d.last, 0)
+            } else if d.first > t.last {
+                (d.first - t.last, 1)
+            } else {
+                (0, 0)
+            }
+        })
+        .map(|d| d.date.clone())
+}
+
+fn precision_rank(d: &EventDate) -> u8 {
+    match d.precision.as_str() {
+        "day" => 3,
+        "month" => 2,
+        "year" => 1,
+        _ => 0,
+    }
+}
+
+/// Could two dates be the same day?
+fn dates_agree(a: &Option<EventDate>, b: &Option<EventDate>) -> bool {
+    let (Some(a), Some(b)) = (a, b) else {
+        return true;
+    };
+    if a.precision == "relative" || b.precision == "relative" {
+        return crate::text::fold(&a.text) == crate::text::fold(&b.text);
+    }
+    let eq = |x: Option<i64>, y: Option<i64>| x.is_none() || y.is_none() || x == y;
+    eq(a.year.map(i64::from), b.year.map(i64::from))
+        && eq(a.month.map(i64::from), b.month.map(i64::from))
+        && eq(a.day.map(i64::from), b.day.map(i64::from))
+}
+
+/// Could two place lists locate the same event? They share a place, or one names the country
+/// another lies in.
+fn places_agree(a: &[usize], b: &[usize], places: &[Place]) -> bool {
+    if a.is_empty() || b.is_empty() {
+        return true;
+    }
+    let contains = |outer: &Place, inner: &Place| {
+        outer.kind == PlaceKind::Country
+            && inner.kind != PlaceKind::Country
+            && outer.country_code.is_some()
+            && outer.country_code == inner.country_code
+    };
+    a.iter().any(|&x| {
+        b.iter().any(|&y| {
+            x == y || contains(&places[x], &places[y]) || contains(&places[y], &places[x])
+        })
+    })
+}
+
+/// Could two actor lists be the same event's? The same agent and at least two actors in
+/// common (or all of the shorter list), or a lone actor found in the other list. An empty list
+/// says nothing.
+fn actors_agree(a: &[String], b: &[String]) -> bool {
+    let (Some(x), Some(y)) = (a.first(), b.first()) else {
+        return true;
+    };
+    if a.len() == 1 && b.contains(x) || b.len() == 1 && a.contains(y) {
+        return true;
+    }
+    let common = a.iter().filter(|x| b.contains(x)).count();
+    x == y && common >= a.len().min(b.len()).min(2)
+}
+
+/// Merge the reports of one event and number the events.
+fn merge(found: Vec<Found>, places: &[Place]) -> Vec<Event> {
+    let mut events: Vec<Event> = Vec::new();
+    let mut place_idx: Vec<Vec<usize>> = Vec::new();
+    let mut groups: Vec<String> = Vec::new();
+    for f in found {
+        let same = events.iter().position(|e| {
+            let i = e.index;
+            let located = if e.actors.is_empty() || f.actors.is_empty() {
+                // Nothing but the place to go by: it must be the same, named place.
+                e.location_precision == "place"
+                    && f.precision == "place"
+                    && place_idx[i].first() == f.places.first()
+            } else {
+                actors_agree(&e.actors, &f.actors) && places_agree(&place_idx[i], &f.places, places)
+            };
+            groups[i] == f.group && located && dates_agree(&e.date, &f.date)
+        });
+        match same {
+            Some(i) => {
+                let e = &mut events[i];
+                if !e.passages.contains(&f.passage) {
+                    e.passages.push(f.passage);
+                }
+                if !e.sentences.contains(&f.sentence) {
+                    e.sentences.push(f.sentence);
+                }
+                if Mode::parse(&e.mode) < f.mode {
+                    e.mode = f.mode.as_str().to_string();
+                }
+                let better = match (&e.date, &f.date) {
+                    (None, Some(_)) => true,
+                    (Some(x), Some(y)) => precision_rank(y) > precision_rank(x),
+                    _ => false,
+                };
+                if better {
+                    e.date = f.date;
+                }
+                // A located report improves a fallback location.
+                if e.location_precision != "place" && f.precision == "place" {
+                    place_idx[i] = f.places.clone();
+                    e.location_precision = f.precision.to_string();
+                } else if e.location_precision == "place" && f.precision == "place" {
+                    for p in &f.places {
+                        if !place_idx[i].contains(p) && place_idx[i].len() < MAX_PLACES + 2 {
+                            place_idx[i].push(*p);
+                        }
+                    }
+                }
+                e.places = place_idx[i].iter().map(|&p| places[p].id.clone()).collect();
+                for x in f.actors {
+                    if !e.actors.contains(&x) {
+                        e.actors.push(x);
+                    }
+                }
+            }
+            None => {
+                let index = events.len();
+                place_idx.push(f.places.clone());
+                groups.push(f.group.clone());
+                events.push(Event {
+                    index,
+                    kind: f.kind.as_str().to_string(),
+                    mode: f.mode.as_str().to_string(),
+                    trigger: f.trigger,
+                    passage: f.passage,
+                    sentence: f.sentence_text,
+                    passages: vec![f.passage],
+                    date: f.date,
+                    places: f.places.iter().map(|&p| places[p].id.clone()).collect(),
+                    actors: f.actors,
+                    location_precision: f.precision.to_string(),
+                    trigger_start: f.trigger_start,
+                    trigger_end: f.trigger_end,
+                    sentences: vec![f.sentence],
+                });
+            }
+        }
+    }
+    events
+}
+
+#[cfg(test)]
+mod tests;

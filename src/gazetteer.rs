@@ -169,14 +169,16 @@ impl Gazetteer {
             ..Gazetteer::empty()
         };
         g.entries.reserve(entries_tsv.len() / 80);
-        for (lineno, line) in entries_tsv.lines().enumerate() {
-            let entry = parse_entry(line)
-                .map_err(|e| GazetteerError(format!("row {}: {e}", lineno + 1)))?;
+        // Parsing 140,000 rows is most of start-up: share it among the cores.
+        use rayon::prelude::*;
+        g.entries = entries_tsv
+            .par_lines()
+            .map(|line| parse_entry(line).map_err(|e| GazetteerError(format!("{e} in {line:.60}"))))
+            .collect::<Result<Vec<Entry>, GazetteerError>>()?;
+        for (i, entry) in g.entries.iter().enumerate() {
             if entry.kind == PlaceKind::Country && !entry.cc.is_empty() && !entry.historical {
-                g.countries
-                    .insert(entry.cc.clone(), g.entries.len() as EntryId);
+                g.countries.insert(entry.cc.clone(), i as EntryId);
             }
-            g.entries.push(entry);
         }
         for line in demonyms.lines().skip(1) {
             let f: Vec<&str> = line.split('\t').collect();
@@ -228,6 +230,16 @@ impl Gazetteer {
     /// True when some entry has a name folding to `key`.
     pub fn has_name(&self, key: &str) -> bool {
         self.fst.contains_key(key)
+    }
+
+    /// True when some key is longer than `prefix` and begins with it (a name of several words or
+    /// a longer run-together name may start here).
+    pub fn has_key_starting_with(&self, prefix: &str) -> bool {
+        use fst::{IntoStreamer, Streamer};
+        let mut upper = prefix.as_bytes().to_vec();
+        upper.push(0xFF);
+        let mut stream = self.fst.range().gt(prefix).lt(upper).into_stream();
+        stream.next().is_some()
     }
 
     /// The country an adjective key belongs to.
@@ -285,9 +297,14 @@ fn key_set(table: &str) -> FxHashSet<Box<str>> {
 }
 
 fn parse_entry(line: &str) -> Result<Entry, String> {
-    let f: Vec<&str> = line.split('\t').collect();
-    if f.len() < 11 {
-        return Err(format!("{} columns", f.len()));
+    let mut f: [&str; 12] = [""; 12];
+    let mut n = 0;
+    for (slot, col) in f.iter_mut().zip(line.split('\t')) {
+        *slot = col;
+        n += 1;
+    }
+    if n < 11 {
+        return Err(format!("{n} columns"));
     }
     let (kind, continent) = match f[1] {
         "country" => (PlaceKind::Country, false),
@@ -299,7 +316,7 @@ fn parse_entry(line: &str) -> Result<Entry, String> {
         other => return Err(format!("unknown kind {other}")),
     };
     let num = |s: &str| s.parse::<f64>().map_err(|_| format!("bad number {s}"));
-    let flags: Vec<&str> = f[7].split(',').collect();
+    let flags = f[7];
     Ok(Entry {
         id: f[0].to_string(),
         kind,
@@ -309,8 +326,8 @@ fn parse_entry(line: &str) -> Result<Entry, String> {
         lat: num(f[4])?,
         lon: num(f[5])?,
         population: f[6].parse().unwrap_or(0),
-        capital: flags.contains(&"capital"),
-        historical: flags.contains(&"historical"),
+        capital: flags.split(',').any(|x| x == "capital"),
+        historical: flags.split(',').any(|x| x == "historical"),
         name_en: f[8].to_string(),
         name_ar: f[9].to_string(),
         tagged: f[10]
@@ -318,7 +335,7 @@ fn parse_entry(line: &str) -> Result<Entry, String> {
             .filter_map(|t| t.split_once('='))
             .map(|(l, n)| (l.to_string(), n.to_string()))
             .collect(),
-        name_count: f.get(11).and_then(|n| n.parse().ok()).unwrap_or(0),
+        name_count: f[11].parse().unwrap_or(0),
     })
 }
 

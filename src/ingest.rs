@@ -376,9 +376,7 @@ pub fn split_passages(text: &str, markdown: bool) -> Vec<(PassageKind, usize, us
         if punctuation_only(t) {
             continue;
         }
-        let mut kind = if markdown && t.starts_with('#') {
-            PassageKind::Heading
-        } else if lone && looks_like_heading(t) {
+        let mut kind = if (markdown && t.starts_with('#')) || (lone && looks_like_heading(t)) {
             PassageKind::Heading
         } else {
             PassageKind::Paragraph

@@ -9,6 +9,11 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// The analysis allocates many small strings; mimalloc serves them faster than the system
+/// allocator (measured with scripts/bench_geotext.py).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "kharita",
@@ -149,44 +154,39 @@ fn learn(dir: &std::path::Path, out: &std::path::Path) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Files are analysed in parallel, a batch at a time, and printed in the order given: memory
+/// stays bounded however many files there are, and output starts early.
 fn run_analyze(format: Format, pretty: bool, max_mb: u64, files: &[PathBuf]) -> ExitCode {
     let g = Gazetteer::shared();
-    let results: Vec<Result<kharita::model::Analysis, ingest::IngestError>> = files
-        .par_iter()
-        .map(|p| {
-            ingest::read_path_limited(p, max_mb.saturating_mul(1024 * 1024)).map(|d| analyze(&d, g))
-        })
-        .collect();
+    let limit = max_mb.saturating_mul(1024 * 1024);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut failed = false;
     if matches!(format, Format::Csv) {
         let _ = writeln!(out, "{}", export::CSV_HEADER);
     }
-    for r in results {
-        match r {
-            Ok(a) => {
-                let text = match format {
-                    Format::Json => export::json_string(&a, pretty) + "\n",
-                    Format::Geojson => {
-                        let v = export::to_geojson(&a);
-                        let s = if pretty {
-                            serde_json::to_string_pretty(&v)
-                        } else {
-                            serde_json::to_string(&v)
-                        };
-                        s.unwrap_or_default() + "\n"
+    let batch = rayon::current_num_threads().max(1) * 16;
+    for chunk in files.chunks(batch) {
+        // Each file's output is rendered on the worker that analysed it.
+        let rendered: Vec<Result<String, ingest::IngestError>> = chunk
+            .par_iter()
+            .map(|p| {
+                let a = analyze(&ingest::read_path_limited(p, limit)?, g);
+                Ok(render(&a, format, pretty))
+            })
+            .collect();
+        for r in rendered {
+            match r {
+                Ok(text) => {
+                    if out.write_all(text.as_bytes()).is_err() {
+                        return ExitCode::FAILURE;
                     }
-                    Format::Csv => export::to_csv_rows(&a),
-                };
-                if out.write_all(text.as_bytes()).is_err() {
-                    return ExitCode::FAILURE;
                 }
-            }
-            Err(e) => {
-                let _ = out.flush();
-                eprintln!("kharita: {e}");
-                failed = true;
+                Err(e) => {
+                    let _ = out.flush();
+                    eprintln!("kharita: {e}");
+                    failed = true;
+                }
             }
         }
     }
@@ -195,5 +195,21 @@ fn run_analyze(format: Format, pretty: bool, max_mb: u64, files: &[PathBuf]) -> 
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+fn render(a: &kharita::model::Analysis, format: Format, pretty: bool) -> String {
+    match format {
+        Format::Json => export::json_string(a, pretty) + "\n",
+        Format::Geojson => {
+            let v = export::to_geojson(a);
+            let s = if pretty {
+                serde_json::to_string_pretty(&v)
+            } else {
+                serde_json::to_string(&v)
+            };
+            s.unwrap_or_default() + "\n"
+        }
+        Format::Csv => export::to_csv_rows(a),
     }
 }

@@ -32,14 +32,52 @@ pub struct Span {
     pub candidates: Vec<EntryId>,
     /// Sentence index of the span.
     pub sentence: usize,
-    /// A cue word before the name says what kind of place it is (مدينة, city of, town of, ...).
-    pub settlement_cue: bool,
+    /// What a cue word before the name says the place is (مدينة, ولاية, city of, in ...).
+    pub cue: Cue,
+}
+
+/// What the words before a name announce.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Cue {
+    /// Nothing.
+    #[default]
+    None,
+    /// A place of some kind (in, from, near, في ...).
+    Place,
+    /// A city, town or village (مدينة, بلدة, city of).
+    City,
+    /// A province, state or region (ولاية, محافظة, إقليم, province).
+    Region,
+    /// A state (دولة, جمهورية, مملكة).
+    Country,
+}
+
+impl Cue {
+    /// True when some cue supports the name.
+    pub fn any(self) -> bool {
+        self != Cue::None
+    }
+}
+
+/// The kind of place an Arabic cue or descriptor announces.
+fn arabic_cue(key: &str) -> Cue {
+    match key {
+        "مدينه" | "بلده" | "قريه" | "العاصمه" | "عاصمه" | "ضاحيه" | "حي" | "مخيم" | "بلدات"
+        | "مدن" | "قري" | "ميناء" | "مطار" | "بلدتي" | "مدينتي" => {
+            Cue::City
+        }
+        "محافظه" | "ولايه" | "اقليم" | "منطقه" | "مقاطعه" | "مديريه" | "قضاء" | "ناحيه" | "قطاع" => {
+            Cue::Region
+        }
+        "دوله" | "جمهوريه" | "مملكه" | "اماره" | "سلطنه" => Cue::Country,
+        _ => Cue::None,
+    }
 }
 
 /// Arabic proclitic sequences, as folded text: conjunction (و ف), preposition (ب ل ك) and article.
 const AR_PROCLITICS: &[&str] = &[
-    "و", "ف", "ب", "ل", "ك", "ال", "وب", "ول", "وك", "فب", "فل", "فك", "وال", "فال", "بال", "كال",
-    "لل", "وبال", "ولل", "وكال", "فبال", "فلل", "فكال",
+    "و", "ف", "ب", "ل", "ال", "وب", "ول", "فب", "فل", "وال", "فال", "بال", "لل", "وبال", "ولل",
+    "فبال", "فلل",
 ];
 
 /// Arabic nouns that head the name of an organisation or a medium: a place name right after them
@@ -99,6 +137,45 @@ const AR_ORG_HEADS: &[&str] = &[
     "سبورتنغ",
     "سبورتينغ",
     "باريس سان",
+];
+
+/// Arabic directions and halves of the world, as folded keys.
+const AR_DIRECTIONS: &[&str] = &[
+    "الشمال",
+    "الجنوب",
+    "الشرق",
+    "الغرب",
+    "شمال",
+    "جنوب",
+    "شرق",
+    "غرب",
+    "الشماليه",
+    "الجنوبيه",
+    "الشرقيه",
+    "الغربيه",
+    "الوسط",
+    "الجهه الشرقيه",
+    "الجهه الغربيه",
+    "المنطقه الجنوبيه",
+    "المنطقه الشماليه",
+    "المنطقه الشرقيه",
+    "المنطقه الغربيه",
+    "المنطقه الوسطي",
+];
+
+/// Transliterated words that end the name of a newspaper or a channel (واشنطن بوست): the place
+/// name before them, and they themselves, are no places.
+const AR_MEDIA_TAILS: &[&str] = &[
+    "بوست",
+    "تايمز",
+    "نيوز",
+    "جورنال",
+    "تريبيون",
+    "هيرالد",
+    "غارديان",
+    "تلغراف",
+    "اندبندنت",
+    "ستريت",
 ];
 
 /// Arabic words that mark a sentence about sport, where a city's name usually stands for its
@@ -180,41 +257,6 @@ const AR_PERSON_CUES: &[&str] = &[
     "اخوه",
     "ال",
     "عبد",
-];
-
-/// Arabic words before a name that announce a settlement or region.
-const AR_PLACE_CUES: &[&str] = &[
-    "مدينه",
-    "بلده",
-    "قريه",
-    "محافظه",
-    "ولايه",
-    "اقليم",
-    "منطقه",
-    "مقاطعه",
-    "العاصمه",
-    "عاصمه",
-    "ميناء",
-    "بلدات",
-    "مدن",
-    "قري",
-    "ضاحيه",
-    "حي",
-    "مخيم",
-    "جزيره",
-    "مديريه",
-    "قضاء",
-    "ناحيه",
-    "مطار",
-    "بمدينه",
-    "لمدينه",
-    "ومدينه",
-    "وبلده",
-    "ببلده",
-    "بلدتي",
-    "مدينتي",
-    "بمحافظه",
-    "ومحافظه",
 ];
 
 /// English titles before a name that make it a person's name.
@@ -473,6 +515,13 @@ pub fn recognize(text: &str, tokens: &[Token], g: &Gazetteer) -> Vec<Span> {
     };
     let lower_words = &ctx.lower_words;
     let mut spans = Vec::new();
+    // The longest name starting at each token, computed at most once.
+    let mut memo: Vec<Option<Option<Span>>> = vec![None; tokens.len()];
+    let mut longest = |k: usize| -> Option<Span> {
+        memo[k]
+            .get_or_insert_with(|| longest_name(text, tokens, k, g, lower_words))
+            .clone()
+    };
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
@@ -480,15 +529,13 @@ pub fn recognize(text: &str, tokens: &[Token], g: &Gazetteer) -> Vec<Span> {
             i += 1;
             continue;
         }
-        let mut matched = longest_name(text, tokens, i, g, lower_words);
+        let mut matched = longest(i);
         // Leftmost-longest would take إقليم كارا (a region of Togo) out of إقليم كارا باخ: give
         // way to a name starting inside this one that is at least as long and reaches further.
         if let Some(m) = &matched {
             let n = m.last - i;
-            let overtaken = (i + 1..m.last).any(|k| {
-                longest_name(text, tokens, k, g, lower_words)
-                    .is_some_and(|o| o.last > m.last && o.last - k >= n)
-            });
+            let overtaken = (i + 1..m.last)
+                .any(|k| longest(k).is_some_and(|o| o.last > m.last && o.last - k >= n));
             if overtaken {
                 i += 1;
                 continue;
@@ -530,7 +577,13 @@ fn longest_name(
     g: &Gazetteer,
     lower_words: &rustc_hash::FxHashSet<String>,
 ) -> Option<Span> {
-    if tokens[i].script == Script::Other {
+    let t = &tokens[i];
+    // An English name starts with a capital (or a digit); nothing else needs looking up.
+    if t.script == Script::Other
+        || (t.script == Script::Latin
+            && !t.capitalized
+            && !t.key.starts_with(|c: char| c.is_numeric()))
+    {
         return None;
     }
     (1..=MAX_WORDS.min(tokens.len() - i))
@@ -595,19 +648,23 @@ fn prominent(e: &Entry) -> bool {
 /// that leaves three letters) names only prominent places, since such words are mostly ordinary
 /// (دون, هام, كشفت -> شفت); and a city reached only through an alternate spelling (often Persian or
 /// Urdu) needs half a million people.
-fn plausible(g: &Gazetteer, key: &str, first: &Token, clitic: bool) -> Vec<EntryId> {
+fn plausible(g: &Gazetteer, key: &str, first: &Token) -> Vec<EntryId> {
     let postings = g.lookup(key);
     if first.script != Script::Arabic {
         return postings.iter().map(|p| p.entry).collect();
     }
     let letters = key.chars().filter(|c| c.is_alphabetic()).count();
-    let short = letters <= 3 || (clitic && letters <= 3);
+    let short = letters <= 3;
     postings
         .iter()
         .filter(|p| {
             let e = g.entry(p.entry);
             if short {
-                return prominent(e);
+                // Short native names of large Arab cities (تعز, إب) stay possible.
+                return prominent(e)
+                    || (e.kind == PlaceKind::City
+                        && e.population >= 200_000
+                        && crate::analyze::ARAB_WORLD.contains(&e.cc.as_str()));
             }
             p.preferred || e.kind != PlaceKind::City || e.population >= 500_000
         })
@@ -649,14 +706,23 @@ fn match_name(
     let rest_key: String = toks[1..].iter().map(|t| format!(" {}", t.key)).collect();
     let rest_nospace: String = toks[1..].iter().map(|t| t.key.as_str()).collect();
     for (k0, start) in clitic_variants(first) {
+        // Several words only when some name begins with this one.
+        if n > 1 && !g.has_key_starting_with(&k0) {
+            continue;
+        }
         let mut keys = vec![(format!("{k0}{rest_key}"), false)];
-        if n > 1 && first.script == Script::Arabic {
-            // Words run together (كارا باخ = كاراباخ) only for a place's preferred spelling:
-            // two ordinary words side by side can spell some town's alternate name.
+        if n > 1
+            && first.script == Script::Arabic
+            && k0.chars().count() >= 3
+            && toks[1..].iter().all(|t| t.key.chars().count() >= 3)
+        {
+            // Words run together (كارا باخ = كاراباخ) only for a place's preferred spelling and
+            // words of three letters or more: two short function words side by side (لا بل) can
+            // spell some town's name.
             keys.push((format!("{k0}{rest_nospace}"), true));
         }
         for (key, joined) in keys {
-            let mut c = plausible(g, &key, first, start > first.start);
+            let mut c = plausible(g, &key, first);
             if joined {
                 let preferred: Vec<EntryId> = g
                     .lookup(&key)
@@ -677,7 +743,7 @@ fn match_name(
                     key,
                     candidates: c,
                     sentence: first.sentence,
-                    settlement_cue: false,
+                    cue: Cue::None,
                 };
                 if first.script == Script::Arabic && n > 1 {
                     narrow(&mut span, tokens, &k0, g);
@@ -721,7 +787,7 @@ fn narrow(span: &mut Span, tokens: &[Token], first_key: &str, g: &Gazetteer) {
         let a = span.first;
         span.start = tokens[a + 1].start;
         span.first = a + 1;
-        span.settlement_cue = true;
+        span.cue = arabic_cue(head);
     }
     // An epithet after the name (مكة المكرمة, الصين الشعبية, الولايات المتحدة الأمريكية): when the
     // words before it name the same place, they are the name.
@@ -778,7 +844,7 @@ fn match_adjective(tokens: &[Token], i: usize, g: &Gazetteer) -> Option<Span> {
                 key,
                 candidates: vec![c],
                 sentence: t.sentence,
-                settlement_cue: false,
+                cue: Cue::None,
             });
         }
     }
@@ -794,6 +860,35 @@ fn lowercase_vocabulary(text: &str, tokens: &[Token]) -> rustc_hash::FxHashSet<S
         .filter(|t| t.script == Script::Latin && !t.capitalized)
         .map(|t| t.key.clone())
         .collect()
+}
+
+/// A cue word (مدينة, ولاية, city) stands right before token `i`.
+fn cue_before(tokens: &[Token], i: usize) -> bool {
+    prev_key(tokens, i).is_some_and(|p| {
+        let k = strip_conj(&p.key);
+        let k2 = k
+            .strip_prefix('ب')
+            .or_else(|| k.strip_prefix('ل'))
+            .unwrap_or(k);
+        arabic_cue(k).any()
+            || arabic_cue(k2).any()
+            || matches!(
+                p.key.as_str(),
+                "city" | "town" | "village" | "province" | "state"
+            )
+    })
+}
+
+/// The text between `start` and `end` is enclosed in quotation marks.
+fn quoted(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].trim_end_matches([' ', '\u{640}']);
+    let after = text[end..].trim_start_matches(' ');
+    let open = before.chars().next_back();
+    let close = after.chars().next();
+    matches!(
+        (open, close),
+        (Some('«'), Some('»')) | (Some('"'), Some('"')) | (Some('“'), Some('”'))
+    )
 }
 
 /// The key of the token before `i`, with Arabic proclitics removed, if it is in the same sentence.
@@ -822,8 +917,38 @@ fn keep(text: &str, tokens: &[Token], span: &mut Span, g: &Gazetteer, ctx: &Cont
         .candidates
         .iter()
         .any(|c| g.entry(*c).kind == crate::model::PlaceKind::Country);
+    // The stop-list yields to a cue word (مدينة البيضاء) and to a whole phrase that is a name
+    // (منطقة الساحل: the Sahel, though الساحل alone is mostly "the coast").
+    let narrowed = span.start > first.start && first.script == Script::Arabic;
+    let verbatim_key = fold(&text[span.start..span.end]);
+    // A lone direction (الشمال, الجنوب, الشرق, الغرب) is no place name, though some province
+    // abroad is called that; nor is a cue word itself (مدينة).
     if span.form == MentionForm::Name
-        && (g.is_stopword(&span.key) || g.is_stopword(&fold(&text[span.start..span.end])))
+        && first.script == Script::Arabic
+        && (AR_DIRECTIONS.contains(&span.key.as_str()) || arabic_cue(strip_conj(&span.key)).any())
+    {
+        return false;
+    }
+    if span.form == MentionForm::Name
+        && !cue_before(tokens, span.first)
+        && (g.is_stopword(&span.key) || (!narrowed && g.is_stopword(&verbatim_key)))
+    {
+        return false;
+    }
+    if first.script == Script::Arabic && span.form == MentionForm::Name {
+        let own_last = &tokens[span.last - 1];
+        let next_is_tail = tokens.get(span.last).is_some_and(|t| {
+            t.sentence == first.sentence && AR_MEDIA_TAILS.contains(&t.key.as_str())
+        });
+        if next_is_tail || AR_MEDIA_TAILS.contains(&strip_conj(&own_last.key)) {
+            return false;
+        }
+    }
+    // A macro-region standing alone in quotation marks is the title of a newspaper or a
+    // programme («الشرق الأوسط»), not the place; a town in quotes is still the town.
+    if span.form == MentionForm::Name
+        && quoted(text, span.start, span.end)
+        && span.candidates.iter().all(|c| g.entry(*c).continent)
     {
         return false;
     }
@@ -847,8 +972,12 @@ fn keep(text: &str, tokens: &[Token], span: &mut Span, g: &Gazetteer, ctx: &Cont
                     .strip_prefix('ب')
                     .or_else(|| pk.strip_prefix('ل'))
                     .unwrap_or(pk);
-                if AR_PLACE_CUES.contains(&p.key.as_str()) || AR_PLACE_CUES.contains(&pk) {
-                    span.settlement_cue = true;
+                if !span.cue.any() {
+                    span.cue = [p.key.as_str(), pk, pk2]
+                        .iter()
+                        .map(|k| arabic_cue(k))
+                        .find(|c| c.any())
+                        .unwrap_or(Cue::None);
                 }
                 // An organisation's head noun right before the name (no punctuation between).
                 let gap = &text[p.end..span.start];
@@ -890,7 +1019,11 @@ fn keep(text: &str, tokens: &[Token], span: &mut Span, g: &Gazetteer, ctx: &Cont
         Script::Latin => {
             if let Some(p) = prev {
                 if EN_PLACE_CUES.contains(&p.key.as_str()) {
-                    span.settlement_cue = true;
+                    span.cue = match p.key.as_str() {
+                        "city" | "town" | "village" | "capital" | "port" => Cue::City,
+                        "province" | "state" | "region" => Cue::Region,
+                        _ => Cue::Place,
+                    };
                 }
                 let gap = &text[p.end..first.start];
                 if EN_PERSON_CUES.contains(&p.key.as_str())
@@ -916,10 +1049,25 @@ fn keep(text: &str, tokens: &[Token], span: &mut Span, g: &Gazetteer, ctx: &Cont
             }
             if let Some(nx) = next {
                 let gap = &text[tokens[span.last - 1].end..nx.start];
-                if nx.capitalized
+                // A country or state inside an organisation's name (Texas Department of ...)
+                // still names the place; a city there names a newspaper or a club.
+                let state = g.lookup(&span.key).iter().any(|p| {
+                    let e = g.entry(p.entry);
+                    p.preferred
+                        && span.candidates.contains(&p.entry)
+                        && (e.kind == PlaceKind::Country
+                            || (e.kind == PlaceKind::Region && !e.continent))
+                });
+                // Media words name an outlet even in lower case (the Turan news agency).
+                let media = matches!(
+                    nx.key.as_str(),
+                    "news" | "agency" | "newspaper" | "daily" | "radio" | "television" | "channel"
+                );
+                if (nx.capitalized || media)
                     && (gap == " " || gap == "-")
                     && EN_ORG_TAILS.contains(&nx.key.as_str())
                     && span.form == MentionForm::Name
+                    && !state
                 {
                     return false;
                 }
@@ -927,7 +1075,7 @@ fn keep(text: &str, tokens: &[Token], span: &mut Span, g: &Gazetteer, ctx: &Cont
                     && gap == " "
                     && !EN_GEO_WORDS.contains(&nx.key.as_str())
                     && !EN_CALENDAR.contains(&nx.key.as_str())
-                    && !is_country
+                    && !state
                     && span.form == MentionForm::Name
                     && !g.has_name(&nx.key)
                 {

@@ -8,7 +8,7 @@
 
 use crate::gazetteer::{Entry, EntryId, Gazetteer};
 use crate::model::{MentionForm, PlaceKind};
-use crate::recognize::Span;
+use crate::recognize::{Cue, Span};
 use rustc_hash::FxHashMap;
 
 /// A resolved span.
@@ -32,18 +32,20 @@ mod weight {
     pub const CURATED_REGION: f64 = 2.5;
     pub const WATER: f64 = 2.0;
     pub const ADMIN1: f64 = 2.2;
-    pub const POPULATION: f64 = 0.35;
-    pub const NAMES: f64 = 0.3;
-    pub const CAPITAL: f64 = 1.0;
+    pub const POPULATION: f64 = 0.25;
+    pub const NAMES: f64 = 0.2;
+    pub const PREFERRED_NAME: f64 = 1.0;
+    pub const CAPITAL: f64 = 0.5;
     pub const SENTENCE_COUNTRY_NAME: f64 = 1.5;
     pub const SENTENCE_COUNTRY_ADJ: f64 = 0.5;
-    pub const ARTICLE_COUNTRY: f64 = 3.0;
+    pub const ARTICLE_COUNTRY: f64 = 4.0;
     pub const SENTENCE_REGION: f64 = 1.5;
     pub const ARTICLE_REGION: f64 = 1.5;
-    pub const NEAR_OTHER_PLACE: f64 = 0.8;
+    pub const NEAR_OTHER_PLACE: f64 = 1.5;
     pub const SETTLEMENT_CUE: f64 = 0.5;
+    pub const AMONG_COUNTRIES: f64 = 1.0;
     /// Kilometres within which another place of the article counts as near.
-    pub const NEAR_KM: f64 = 400.0;
+    pub const NEAR_KM: f64 = 250.0;
 }
 
 /// Great-circle distance in kilometres between two (latitude, longitude) points.
@@ -83,7 +85,12 @@ struct Evidence {
     sentence_names: FxHashMap<usize, Vec<String>>,
     sentence_adjs: FxHashMap<usize, Vec<String>>,
     sentence_regions: FxHashMap<usize, Vec<String>>,
-    article_share: FxHashMap<String, f64>,
+    /// Weight of each country over the article's mentions, and the part of it that each name
+    /// contributes (a name is not evidence for itself).
+    weights: FxHashMap<String, f64>,
+    total: f64,
+    by_key: FxHashMap<(EntryId, String), f64>,
+    key_total: FxHashMap<EntryId, f64>,
     article_regions: FxHashMap<String, usize>,
     anchors: Vec<(f64, f64)>,
 }
@@ -102,10 +109,49 @@ fn unambiguous_country(span: &Span, g: &Gazetteer) -> Option<String> {
     }
 }
 
-fn gather(spans: &[Span], chosen: &[Option<EntryId>], g: &Gazetteer) -> Evidence {
+/// Groups of spans that could name the same place (they share a candidate, directly or through
+/// other spans): Dublin and Dublin City are one group. A group is not evidence for itself.
+fn name_groups(spans: &[Span]) -> Vec<EntryId> {
+    fn find(parent: &mut FxHashMap<EntryId, EntryId>, x: EntryId) -> EntryId {
+        let mut r = x;
+        while let Some(&p) = parent.get(&r) {
+            if p == r {
+                break;
+            }
+            r = p;
+        }
+        parent.insert(x, r);
+        r
+    }
+    let mut parent: FxHashMap<EntryId, EntryId> = FxHashMap::default();
+    for span in spans {
+        let Some(&first) = span.candidates.first() else {
+            continue;
+        };
+        parent.entry(first).or_insert(first);
+        let root = find(&mut parent, first);
+        for &c in &span.candidates[1..] {
+            parent.entry(c).or_insert(c);
+            let rc = find(&mut parent, c);
+            if rc != root {
+                parent.insert(rc, root);
+            }
+        }
+    }
+    spans
+        .iter()
+        .map(|s| s.candidates.first().map_or(0, |&c| find(&mut parent, c)))
+        .collect()
+}
+
+fn gather(
+    spans: &[Span],
+    groups: &[EntryId],
+    chosen: &[Option<EntryId>],
+    g: &Gazetteer,
+) -> Evidence {
     let mut ev = Evidence::default();
-    let mut weights: FxHashMap<String, f64> = FxHashMap::default();
-    for (span, ch) in spans.iter().zip(chosen) {
+    for ((span, ch), &group) in spans.iter().zip(chosen).zip(groups) {
         let cc = match ch {
             Some(e) => {
                 let e = g.entry(*e);
@@ -142,26 +188,41 @@ fn gather(spans: &[Span], chosen: &[Option<EntryId>], g: &Gazetteer) -> Evidence
             }
             (MentionForm::Name, false) => 0.5,
         };
-        *weights.entry(cc).or_default() += w;
-    }
-    let total: f64 = weights.values().sum();
-    if total > 0.0 {
-        for (cc, w) in weights {
-            ev.article_share.insert(cc, w / total);
-        }
+        *ev.by_key.entry((group, cc.clone())).or_default() += w;
+        *ev.key_total.entry(group).or_default() += w;
+        *ev.weights.entry(cc).or_default() += w;
+        ev.total += w;
     }
     ev
 }
 
+impl Evidence {
+    /// Share of the article's place weight that country `cc` has from names outside `group`.
+    fn share(&self, cc: &str, group: EntryId) -> Option<f64> {
+        let own = self
+            .by_key
+            .get(&(group, cc.to_string()))
+            .copied()
+            .unwrap_or(0.0);
+        let w = self.weights.get(cc).copied().unwrap_or(0.0) - own;
+        let total = self.total - self.key_total.get(&group).copied().unwrap_or(0.0);
+        (w > 1e-9 && total > 1e-9).then(|| w / total)
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
 fn score(
     span: &Span,
+    group: EntryId,
     e: &Entry,
     names: usize,
+    preferred: bool,
     ev: &Evidence,
     self_pos: Option<(f64, f64)>,
+    explain: bool,
 ) -> (f64, Vec<String>) {
     let mut s = 0.0;
-    let mut why = Vec::new();
+    let mut why = Reasons(explain, Vec::new());
     if span.form == MentionForm::Adjective {
         return (
             weight::COUNTRY,
@@ -171,19 +232,23 @@ fn score(
     let (k, kw) = kind_prior(e);
     if k > 0.0 {
         s += k;
-        why.push(kw.to_string());
+        why.push_with(|| kw.to_string());
     }
-    if e.population > 0 && e.kind == PlaceKind::City {
+    if e.population > 0 && matches!(e.kind, PlaceKind::City | PlaceKind::Country) {
         s += weight::POPULATION * ((e.population as f64) + 1.0).log10();
-        why.push(format!("population {}", e.population));
+        why.push_with(|| format!("population {}", e.population));
+    }
+    if preferred {
+        s += weight::PREFERRED_NAME;
+        why.push_with(|| "the article uses its usual name".to_string());
     }
     if names > 0 && e.kind == PlaceKind::City {
         s += weight::NAMES * (names as f64).ln_1p();
-        why.push(format!("known by {names} names"));
+        why.push_with(|| format!("known by {names} names"));
     }
     if e.capital {
         s += weight::CAPITAL;
-        why.push("a national capital".to_string());
+        why.push_with(|| "a national capital".to_string());
     }
     if e.kind != PlaceKind::Country && !e.cc.is_empty() {
         if ev
@@ -192,28 +257,24 @@ fn score(
             .is_some_and(|v| v.contains(&e.cc))
         {
             s += weight::SENTENCE_COUNTRY_NAME;
-            why.push(format!(
-                "its country ({}) is named in the same sentence",
-                e.cc
-            ));
+            why.push_with(|| format!("its country ({}) is named in the same sentence", e.cc));
         } else if ev
             .sentence_adjs
             .get(&span.sentence)
             .is_some_and(|v| v.contains(&e.cc))
         {
             s += weight::SENTENCE_COUNTRY_ADJ;
-            why.push(format!(
-                "its country ({}) is referred to in the same sentence",
-                e.cc
-            ));
+            why.push_with(|| format!("its country ({}) is referred to in the same sentence", e.cc));
         }
-        if let Some(share) = ev.article_share.get(&e.cc) {
+        if let Some(share) = ev.share(&e.cc, group) {
             s += weight::ARTICLE_COUNTRY * share;
-            why.push(format!(
-                "its country ({}) has {:.0}% of the article's place mentions",
-                e.cc,
-                share * 100.0
-            ));
+            why.push_with(|| {
+                format!(
+                    "its country ({}) has {:.0}% of the article's place mentions",
+                    e.cc,
+                    share * 100.0
+                )
+            });
         }
     }
     if let Some(region) = region_of(e) {
@@ -223,10 +284,10 @@ fn score(
             .is_some_and(|v| v.contains(&region))
         {
             s += weight::SENTENCE_REGION;
-            why.push("its province or state is named in the same sentence".to_string());
+            why.push_with(|| "its province or state is named in the same sentence".to_string());
         } else if ev.article_regions.contains_key(&region) {
             s += weight::ARTICLE_REGION;
-            why.push("its province or state is named in the article".to_string());
+            why.push_with(|| "its province or state is named in the article".to_string());
         }
     }
     if e.kind == PlaceKind::City || (e.kind == PlaceKind::Region && !e.continent) {
@@ -236,17 +297,48 @@ fn score(
             .any(|a| self_pos != Some(*a) && distance_km(*a, (e.lat, e.lon)) < weight::NEAR_KM);
         if near {
             s += weight::NEAR_OTHER_PLACE;
-            why.push(format!(
-                "within {} km of another place of the article",
-                weight::NEAR_KM
-            ));
+            why.push_with(|| {
+                format!(
+                    "within {} km of another place of the article",
+                    weight::NEAR_KM
+                )
+            });
         }
     }
-    if e.kind == PlaceKind::City && span.settlement_cue {
+    let cue_fits = match span.cue {
+        Cue::City | Cue::Place => e.kind == PlaceKind::City,
+        Cue::Region => e.kind == PlaceKind::Region && !e.continent,
+        Cue::Country => e.kind == PlaceKind::Country,
+        Cue::None => false,
+    };
+    if cue_fits {
         s += weight::SETTLEMENT_CUE;
-        why.push("introduced as a city or town".to_string());
+        why.push_with(|| "the words before it say what kind of place it is".to_string());
     }
-    (s, why)
+    // A country named beside other countries is the country (بنين among four states is Benin,
+    // not Benin City).
+    if e.kind == PlaceKind::Country
+        && ev
+            .sentence_names
+            .get(&span.sentence)
+            .is_some_and(|v| v.iter().any(|c| c != &e.cc))
+    {
+        s += weight::AMONG_COUNTRIES;
+        why.push_with(|| "named beside other countries".to_string());
+    }
+    (s, why.1)
+}
+
+/// Reasons in words, written only when asked for (scoring every candidate of every name must
+/// not pay for formatting).
+struct Reasons(bool, Vec<String>);
+
+impl Reasons {
+    fn push_with<S: Into<String>>(&mut self, r: impl FnOnce() -> S) {
+        if self.0 {
+            self.1.push(r().into());
+        }
+    }
 }
 
 /// Resolve every span. Two rounds: the first uses only unambiguous evidence, the second also the
@@ -257,23 +349,42 @@ pub fn resolve(spans: &[Span], g: &Gazetteer) -> Vec<Resolved> {
         .iter()
         .map(|s| (s.candidates.len() == 1).then(|| s.candidates[0]))
         .collect();
-    let mut scored_all: Vec<Vec<(EntryId, f64, Vec<String>)>> = Vec::new();
+    let groups = name_groups(spans);
+    // Candidates reached through one of their preferred names, per span.
+    let preferred: Vec<Vec<EntryId>> = spans
+        .iter()
+        .map(|span| {
+            g.lookup(&span.key)
+                .iter()
+                .filter(|p| p.preferred)
+                .map(|p| p.entry)
+                .collect()
+        })
+        .collect();
+    let own_pos = |ch: &Option<EntryId>| {
+        ch.map(|c| {
+            let e = g.entry(c);
+            (e.lat, e.lon)
+        })
+    };
+    let mut scored_all: Vec<Vec<(EntryId, f64)>> = Vec::new();
+    let mut ev = Evidence::default();
     for _round in 0..2 {
-        let ev = gather(spans, &chosen, g);
+        ev = gather(spans, &groups, &chosen, g);
         scored_all = spans
             .iter()
-            .zip(&chosen)
-            .map(|(span, ch)| {
-                let own = ch.map(|c| {
-                    let e = g.entry(c);
-                    (e.lat, e.lon)
-                });
-                let mut scored: Vec<(EntryId, f64, Vec<String>)> = span
+            .enumerate()
+            .map(|(k, span)| {
+                let own = own_pos(&chosen[k]);
+                let mut scored: Vec<(EntryId, f64)> = span
                     .candidates
                     .iter()
                     .map(|c| {
-                        let (s, why) = score(span, g.entry(*c), g.name_count(*c), &ev, own);
-                        (*c, s, why)
+                        let pref = preferred[k].contains(c);
+                        let e = g.entry(*c);
+                        let (s, _) =
+                            score(span, groups[k], e, g.name_count(*c), pref, &ev, own, false);
+                        (*c, s)
                     })
                     .collect();
                 scored.sort_by(|a, b| {
@@ -289,39 +400,49 @@ pub fn resolve(spans: &[Span], g: &Gazetteer) -> Vec<Resolved> {
     // One sense per discourse: the same name means the same place throughout the article.
     let mut totals: FxHashMap<(&str, EntryId), f64> = FxHashMap::default();
     for (span, scored) in spans.iter().zip(&scored_all) {
-        for (c, s, _) in scored {
+        for (c, s) in scored {
             *totals.entry((span.key.as_str(), *c)).or_default() += s;
         }
     }
-    spans
-        .iter()
-        .zip(scored_all)
-        .filter_map(|(span, mut scored)| {
-            let best = scored
-                .iter()
-                .enumerate()
-                .max_by(|a, b| {
-                    let ta = totals
-                        .get(&(span.key.as_str(), a.1 .0))
-                        .copied()
-                        .unwrap_or(0.0);
-                    let tb = totals
-                        .get(&(span.key.as_str(), b.1 .0))
-                        .copied()
-                        .unwrap_or(0.0);
-                    ta.total_cmp(&tb).then_with(|| b.0.cmp(&a.0))
-                })
-                .map(|(i, _)| i)?;
-            let (entry, score, mut reasons) = scored.remove(best);
-            if best > 0 {
-                reasons.push("the same name elsewhere in the article points here".to_string());
-            }
-            Some(Resolved {
-                entry,
-                score,
-                reasons,
-                alternatives: scored.iter().take(5).map(|(c, s, _)| (*c, *s)).collect(),
+    let total = |key: &str, c: EntryId| totals.get(&(key, c)).copied().unwrap_or(0.0);
+    let mut out = Vec::with_capacity(spans.len());
+    for (k, (span, mut scored)) in spans.iter().zip(scored_all).enumerate() {
+        let Some(best) = scored
+            .iter()
+            .enumerate()
+            .max_by(|a, b| {
+                total(&span.key, a.1 .0)
+                    .total_cmp(&total(&span.key, b.1 .0))
+                    .then_with(|| b.0.cmp(&a.0))
             })
-        })
-        .collect()
+            .map(|(i, _)| i)
+        else {
+            continue;
+        };
+        let (entry, score_value) = scored.remove(best);
+        // Explain the winner only.
+        let pref = preferred[k].contains(&entry);
+        let own = own_pos(&chosen[k]);
+        let e = g.entry(entry);
+        let (_, mut reasons) = score(
+            span,
+            groups[k],
+            e,
+            g.name_count(entry),
+            pref,
+            &ev,
+            own,
+            true,
+        );
+        if best > 0 {
+            reasons.push("the same name elsewhere in the article points here".to_string());
+        }
+        out.push(Resolved {
+            entry,
+            score: score_value,
+            reasons,
+            alternatives: scored.iter().take(5).copied().collect(),
+        });
+    }
+    out
 }

@@ -112,11 +112,17 @@ pub fn fold_word_with_map(word: &str) -> (String, Vec<usize>) {
     let mut out = String::with_capacity(word.len());
     let mut map = Vec::with_capacity(word.len() + 1);
     let mut tmp = String::new();
+    let table = fold_table();
     for (i, c) in word.char_indices() {
-        tmp.clear();
-        for n in std::iter::once(c).nfkc().collect::<String>().nfd() {
-            fold_char(n, &mut tmp);
+        if let Some(f) = table.get(c as usize) {
+            for fc in f.chars() {
+                out.push(fc);
+                map.push(i);
+            }
+            continue;
         }
+        tmp.clear();
+        fold_one(c, &mut tmp);
         for fc in tmp.chars() {
             out.push(fc);
             map.push(i);
@@ -124,6 +130,30 @@ pub fn fold_word_with_map(word: &str) -> (String, Vec<usize>) {
     }
     map.push(word.len());
     (out, map)
+}
+
+/// Fold one character on its own: NFKC, NFD, then [`fold_char`] on each result.
+fn fold_one(c: char, out: &mut String) {
+    for n in std::iter::once(c).nfkc().collect::<String>().nfd() {
+        fold_char(n, out);
+    }
+}
+
+/// The folded form of every character below U+0800 (Latin, Greek, Cyrillic, Hebrew, Arabic),
+/// computed once: tokenising is then a table look-up per character.
+fn fold_table() -> &'static [String] {
+    static TABLE: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        (0u32..0x800)
+            .map(|u| {
+                let mut s = String::new();
+                if let Some(c) = char::from_u32(u) {
+                    fold_one(c, &mut s);
+                }
+                s
+            })
+            .collect()
+    })
 }
 
 /// A word of the verbatim text: byte span and a few precomputed facts.
@@ -160,7 +190,11 @@ fn is_word_char(c: char) -> bool {
 /// possessive ('s, ’s) is left out of the token. Hyphens split words; dots split words except in
 /// Latin acronyms (U.S., U.K.), which stay one token.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let sentence_starts = sentence_bounds(text);
+    tokenize_with_bounds(text, &sentence_bounds(text))
+}
+
+/// [`tokenize`] with the sentence starts already computed by [`sentence_bounds`].
+pub fn tokenize_with_bounds(text: &str, sentence_starts: &[usize]) -> Vec<Token> {
     let mut tokens = Vec::new();
     let bytes = text.as_bytes();
     let mut iter = text.char_indices().peekable();
@@ -199,6 +233,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         let word = &text[start..end];
         let (key, mut map) = fold_word_with_map(word);
+        if key.is_empty() {
+            // Only tatweel or diacritics (a dateline dash ـ): no word.
+            continue;
+        }
         for m in map.iter_mut() {
             *m += start;
         }
@@ -233,9 +271,16 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
+/// Longest dotted acronym kept as one token (U.S.A. is 5 bytes before its last dot).
+const MAX_ACRONYM_BYTES: usize = 40;
+
 /// A dot at byte `dot` continues a Latin acronym such as U.S. or U.K.: the word so far is a single
 /// upper-case letter or letters separated by dots, and a letter follows.
 fn is_acronym_dot(text: &str, start: usize, dot: usize) -> bool {
+    // No real acronym is this long; the bound keeps a run of "A.A.A.A..." linear.
+    if dot - start > MAX_ACRONYM_BYTES {
+        return false;
+    }
     let so_far = &text[start..dot];
     let single_letters = so_far
         .split('.')
@@ -312,6 +357,10 @@ const ABBREVIATIONS: &[&str] = &[
     "wash", "wis", "wyo",
 ];
 
+/// How far back from a dot [`sentence_bounds`] looks for the word it ends: longer than every
+/// abbreviation, so the limit changes no decision.
+const MAX_WORD_BEFORE_DOT: usize = 16;
+
 /// Byte offsets where sentences begin (the first is always 0). Sentences end at . ! ? ؟ ؛ … and
 /// line breaks; a dot inside a number (1.6), after a single capital (J. Smith) or after a known
 /// abbreviation (Dr., Feb.) does not end one.
@@ -338,10 +387,13 @@ pub fn sentence_bounds(text: &str) -> Vec<usize> {
             '!' | '?' | '؟' | '؛' | '…' | '\n' => pending = true,
             '.' => {
                 let next = text[i + 1..].chars().next();
+                // Only the last few characters matter (abbreviations and initials are short,
+                // a number needs its last digit): a long run of "a.a.a..." stays linear.
                 let prev_word: String = text[..i]
                     .chars()
                     .rev()
                     .take_while(|c| c.is_alphanumeric() || *c == '.')
+                    .take(MAX_WORD_BEFORE_DOT)
                     .collect::<Vec<_>>()
                     .into_iter()
                     .rev()
@@ -451,6 +503,29 @@ mod tests {
                 "Then left"
             ]
         );
+    }
+
+    /// A 200 KB run of "A." once took minutes: every dot looked back over the whole run, in
+    /// `sentence_bounds` and in `is_acronym_dot`. Now each dot looks at a bounded window.
+    #[test]
+    fn dot_runs_stay_linear() {
+        let run = "A.".repeat(100_000);
+        let t0 = std::time::Instant::now();
+        let tokens = tokenize(&run);
+        let bounds = sentence_bounds(&"a.".repeat(100_000));
+        assert!(
+            t0.elapsed() < std::time::Duration::from_secs(10),
+            "{:?}",
+            t0.elapsed()
+        );
+        // Cut into acronym-sized tokens, every byte covered once.
+        assert!(tokens.len() > 1000, "{}", tokens.len());
+        assert!(tokens.windows(2).all(|w| w[0].end <= w[1].start));
+        assert_eq!(bounds, [0]);
+        // Short acronyms are unchanged.
+        let t = tokenize("The U.S.A. and U.K. met.");
+        assert_eq!(t[1].key, "usa");
+        assert_eq!(t[3].key, "uk");
     }
 
     #[test]

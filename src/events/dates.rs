@@ -382,7 +382,14 @@ pub fn find(text: &str, tokens: &[Token], published: Option<Ymd>) -> Vec<DateMat
         }
         if let Some((last, expr)) = expr_at(tokens, i) {
             let first = i;
-            let words = &text[tokens[first].start..tokens[last].end];
+            let mut end = tokens[last].end;
+            // "يوليو (تموز)": close a bracket the expression opened.
+            let open = text[tokens[first].start..end].matches(['(', '（']).count();
+            let closed = text[tokens[first].start..end].matches([')', '）']).count();
+            if open > closed && text[end..].starts_with(')') {
+                end += 1;
+            }
+            let words = &text[tokens[first].start..end];
             out.push(DateMatch {
                 first,
                 last,
@@ -1080,6 +1087,13 @@ mod tests {
             (Some(2011), Some(1), Some(5)),
             "day",
         );
+    }
+
+    #[test]
+    fn a_second_month_name_in_brackets_is_closed() {
+        let d = parse("في 20 يوليو (تموز) في مدينة", None).expect("a date");
+        assert_eq!(d.text, "20 يوليو (تموز)");
+        assert_eq!((d.month, d.day), (Some(7), Some(20)));
     }
 
     #[test]

@@ -208,7 +208,7 @@ const AR: &[(Category, &str)] = &[
     // CONSULT
     (Consult, "v=التقى/لتقي; n=لقاء,لقاءات,التقاء; sub=meet"),
     (Consult, "v=اجتمع/جتمع; n=اجتماع,اجتماعات; sub=meet"),
-    (Consult, "v=زار/زور; n=زيارة,زيارات; sub=visit"),
+    (Consult, "v=زار/زور; n=زيارة,زيارات; notnext=الحقائق,حقائق,الانتخابات,الوثائق,وثائق,الأصوات,النتائج,التاريخ,الواقع; sub=visit"),
     (Consult, "v=تشاور/تشاور; n=تشاور,مشاورات; sub=meet"),
     (Consult, "v=تفاوض/تفاوض; n=مفاوضات,تفاوض; sub=meet"),
     (Consult, "n=محادثات,مباحثات; sub=meet"),
@@ -324,6 +324,7 @@ const AR: &[(Category, &str)] = &[
     (Coerce, "v=اعتقل/عتقل; n=اعتقال,اعتقالات; sub=arrest"),
     (Coerce, "n=توقيف,توقيفات; sub=arrest"),
     (Coerce, "v=قبض/قبض; n=قبض; then=على|عليه|عليها|عليهم|عليهما; sub=arrest"),
+    (Assault, "v=احتجز/حتجز; n=احتجاز; then=الرهائن|رهائن|رهينة|الرهينة; gap=2; sub=abduct"),
     (Coerce, "v=احتجز/حتجز; n=احتجاز; sub=arrest"),
     (Coerce, "v=صادر/صادر; n=مصادرة; sub=seize"),
     (Coerce, "v=ضبط/ضبط; n=ضبط; notnext=النفس,نفس; sub=seize"),
@@ -334,7 +335,7 @@ const AR: &[(Category, &str)] = &[
     (Coerce, "v=انتهك/نتهك; n=انتهاك,انتهاكات; sub=violate"),
     (Coerce, "v=خرق/خرق; n=خرق,خروقات,خروق; sub=violate"),
     (Coerce, "n=حظر"),
-    (Coerce, "v=اقتحم/قتحم; n=اقتحام; sub=raid"),
+    (Assault, "v=اقتحم/قتحم; n=اقتحام; sub=attack"),
     (Coerce, "v=داهم/داهم; n=مداهمة,مداهمات; sub=raid"),
     (Coerce, "v=حكم/حكم; n=حكم; then=بالسجن|بالإعدام|بسجن*|بالحبس; gap=2; sub=arrest"),
     // ASSAULT
@@ -372,18 +373,27 @@ const AR: &[(Category, &str)] = &[
 const EN: &[(Category, &str)] = &[
     // AGREE
     (Agree, "rv=agree; n=agreement,agreements,accord,accords,treaty,treaties,pact,pacts; sub=accord"),
-    (Agree, "n=deal,deals; notprev=great,good,big; sub=accord"),
+    (Agree, "n=deal,deals; notprev=great,good,big; needs=reach*,sign*,strike,struck,peace,plea,trade,nuclear,ceasefire,agree*,broker*,negotiat*,accept*,arms; sub=accord"),
     (Agree, "rv=sign; needs=agreement*,treaty,treaties,accord*,pact*,deal,deals,memorandum,contract*; sub=accord"),
     (Agree, "rv=pledge"),
     // CONSULT
     (Consult, "w=met,meet,meets; then=with; sub=meet"),
     (Consult, "n=meeting,meetings; sub=meet"),
-    (Consult, "w=visit,visited,visiting; notprev=emergency,room,office,doctor,home,site; sub=visit"),
-    (Consult, "w=talks; notprev=he,she,it,who,that,this,which; sub=meet"),
+    (
+        Consult,
+        "w=visit,visited,visiting; notprev=emergency,room,office,doctor,home,site; needs=president,minister,secretary,official*,delegation,envoy,leader*,governor,mayor,senator,ambassador,king,queen,pope,prime,state,diplomat*,talks,foreign,prince; sub=visit",
+    ),
+    (
+        Consult,
+        "w=talks; notprev=he,she,it,who,that,this,which; needs=president,minister,secretary,official*,delegation,envoy,leader*,governor,mayor,senator,ambassador,king,queen,pope,prime,state,diplomat*,foreign,prince,council,board,committee,commission,government,negotiator*,union*,parties,lawmakers,legislators; sub=meet",
+    ),
     (Consult, "rv=negotiate; n=negotiation,negotiations; sub=meet"),
     (Consult, "rv=consult; n=consultation,consultations; sub=meet"),
     (Consult, "rv=mediate; n=mediation; sub=mediate"),
-    (Consult, "rv=discuss; n=discussion,discussions; sub=meet"),
+    (
+        Consult,
+        "rv=discuss; n=discussion,discussions; needs=president,minister,secretary,official*,delegation,envoy,leader*,governor,mayor,senator,ambassador,king,queen,pope,prime,state,diplomat*,foreign,prince,council,board,committee,commission,government,negotiator*,union*,parties,lawmakers,legislators; sub=meet",
+    ),
     (Consult, "n=summit,summits; sub=meet"),
     // SUPPORT
     (Support, "w=supported,backed; notprev=financially; sub=support"),
@@ -422,8 +432,8 @@ const EN: &[(Category, &str)] = &[
     (Retreat, "w=lift,lifts,lifted,lifting; then=ban|sanctions|embargo|curfew|siege|restrictions; gap=2"),
     // REQUEST
     (Request, "w=requested,requesting; rv=urge; sub=request"),
-    (Request, "rv=demand; notctx=supply,consumer*,market*; sub=request"),
-    (Request, "w=call,calls,called,calling; then=for|on; sub=request"),
+    (Request, "rv=demand; notprev=high,low,strong,weak,growing,increased,increasing,rising,consumer,in,market,energy,supply,public,peak; notctx=supply,consumer*,market*; sub=request"),
+    (Request, "w=call,calls,called,calling; then=for|on; notprev=usually,than,is,are,was,were,be,been,being,as; sub=request"),
     // ACCUSE
     (Accuse, "rv=accuse; n=accusation,accusations; sub=charge"),
     (Accuse, "rv=criticize; rv=criticise; n=criticism; sub=denounce"),
@@ -466,13 +476,16 @@ const EN: &[(Category, &str)] = &[
     ),
     (Mobilize, "n=reinforcements; sub=mobilize"),
     // COERCE
-    (Coerce, "rv=arrest; w=apprehended; sub=arrest"),
+    (Coerce, "rv=arrest; w=apprehended; notnext=report,reports,record,records,affidavit,affidavits,rate,rates; sub=arrest"),
     (Coerce, "rv=detain; n=detention; sub=arrest"),
     (Coerce, "w=charge,charges,charged,charging; then=with|in; gap=2; sub=arrest"),
     (Coerce, "w=jailed,imprisoned; n=custody; sub=arrest"),
     (Coerce, "w=sentenced; then=to; sub=arrest"),
     (Coerce, "rv=indict; n=indictment; sub=arrest"),
-    (Coerce, "rv=seize; n=seizure; rv=confiscate; sub=seize"),
+    (
+        Coerce,
+        "rv=seize; n=seizure; rv=confiscate; needs=drug*,weapon*,gun*,firearm*,cocaine,marijuana,heroin,meth*,cash,money,vehicle*,car,cars,property,assets,items,evidence,ammunition,explosives,pounds,kilograms,grams,contraband,stolen,ship*,vessel*,territory,town,city,village,base,airport,control,power; sub=seize",
+    ),
     (Coerce, "rv=raid; notprev=air; sub=raid"),
     (Coerce, "rv=deport; n=deportation,curfew,blockade,siege"),
     (Coerce, "w=ban,bans,banned,banning"),
@@ -485,7 +498,7 @@ const EN: &[(Category, &str)] = &[
     // ASSAULT
     (Assault, "rv=attack; notprev=heart,panic,asthma,anxiety; sub=attack"),
     (Assault, "rv=assault; sub=attack"),
-    (Assault, "w=shooting,shootings,gunfire; sub=attack"),
+    (Assault, "w=shooting,shootings,gunfire; notnext=for,range,guard,percentage,star,stars,script; sub=attack"),
     (Assault, "w=shot; notprev=a,flu,his,her,their,one,good,big,booster,long,first,last,mug,jump; sub=attack"),
     (Assault, "w=kill,kills,killed,killing,killings; notctx=crash*,accident*,collision*,wreck*,overdose*,drown*; sub=kill"),
     (Assault, "rv=murder; n=homicide,homicides; sub=kill"),
@@ -498,6 +511,7 @@ const EN: &[(Category, &str)] = &[
     (Assault, "w=shelled,shelling; sub=attack"),
     (Assault, "n=clash,clashes; w=clashed; sub=attack"),
     (Assault, "w=rape,raped; n=torture; w=tortured"),
+    (Assault, "w=took,take,taken,taking; then=hostage|hostages; gap=2; sub=abduct"),
     (Assault, "w=open,opens,opened,opening; then=fire; sub=attack"),
     (Assault, "n=war; notprev=price,culture,bidding,turf,world,cold,civil,revolutionary; notnext=veteran,veterans,memorial,museum,era,hero,heroes,ii,i,bonds,crimes; sub=war"),
 ];

@@ -233,6 +233,17 @@ fn homographs_and_context() {
     check("اجتمع مجلس التعاون الخليجي.", &[("consult", "done")]);
     check("نشرت الصحيفة التقرير.", &[]);
     check("The company bought a house.", &[]);
+    // Sports: teams clash without violence.
+    check("The two teams will clash again in the second game.", &[]);
+    check("Gunmen attacked the convoy.", &[("assault", "done")]);
+    // "Whoever refuses" is nobody in particular.
+    check("عملية لردع كل من يرفض سداد الإتاوات.", &[]);
+    // Economic support, and support sent, is aid.
+    check("أعلن عن إجراءات دعم الاقتصاد التونسي.", &[("aid", "done")]);
+    check(
+        "طالبوا بإرسال دعم للبلدتين.",
+        &[("request", "done"), ("aid", "intended")],
+    );
 }
 
 #[test]
@@ -289,13 +300,13 @@ fn places_most_specific_first_with_fallbacks() {
         ("retreat", "country")
     );
     assert_eq!(e.places, ["iso3166:IR"]);
-    // No place and no actor: the article's main place.
+    // No place and no actor: the article's main country.
     let e = &a.events[2];
     assert_eq!(
         (e.kind.as_str(), e.location_precision.as_str()),
         ("assault", "article")
     );
-    assert_eq!(e.places, ["geonames:148445"]);
+    assert_eq!(e.places, ["iso3166:AZ"]);
 }
 
 #[test]

@@ -109,6 +109,11 @@ pub fn words(text: &str) -> Vec<Token> {
             }
         }
         let word = &text[start..end];
+        let word_key = key(word);
+        if word_key.is_empty() {
+            // Only tatweel or diacritics: no word (as in the core tokenizer).
+            continue;
+        }
         let first = word.chars().find(|c| c.is_alphabetic());
         let latin = first.is_some_and(|c| !is_arabic_char(c));
         let capitalized = first.is_some_and(char::is_uppercase);
@@ -124,7 +129,7 @@ pub fn words(text: &str) -> Vec<Token> {
         out.push(Token {
             start,
             end,
-            key: key(word),
+            key: word_key,
             map: Vec::new(),
             script: if latin {
                 Script::Latin
