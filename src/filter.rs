@@ -237,13 +237,21 @@ enum Facet {
     Form,
 }
 
-fn matches_search(a: &Analysis, pi: usize, needle: &str) -> bool {
+/// Whether a place matches the search; `memo` remembers each distinct string's answer (the same
+/// names and words recur across articles, and folding is the costly part).
+fn matches_search<'d>(
+    a: &'d Analysis,
+    pi: usize,
+    needle: &str,
+    memo: &mut FxHashMap<&'d str, bool>,
+) -> bool {
     let Some(p) = a.places.get(pi) else {
         return false;
     };
-    fold(&p.name).contains(needle)
-        || p.names.values().any(|n| fold(n).contains(needle))
-        || p.mentions.iter().any(|m| fold(&m.text).contains(needle))
+    let mut test = |s: &'d str| *memo.entry(s).or_insert_with(|| fold(s).contains(needle));
+    test(&p.name)
+        || p.names.values().any(|n| test(n))
+        || p.mentions.iter().any(|m| test(&m.text))
         || p.id.contains(needle)
 }
 
@@ -286,6 +294,7 @@ pub fn apply(docs: &[Analysis], filter: &Filter) -> Visible {
 
     // Per place, each predicate once.
     let mut checks: Vec<(PlaceRef, Checks)> = Vec::new();
+    let mut memo: FxHashMap<&str, bool> = FxHashMap::default();
     for (ai, a) in docs.iter().enumerate() {
         let article = filter.articles.is_empty() || filter.articles.contains(&a.source);
         counts.total_places += a.places.len();
@@ -315,7 +324,7 @@ pub fn apply(docs: &[Analysis], filter: &Filter) -> Visible {
                             .is_some_and(|c| filter.countries.contains(c)),
                     form_mentions,
                     adjective_mentions,
-                    search: needle.is_empty() || matches_search(a, pi, &needle),
+                    search: needle.is_empty() || matches_search(a, pi, &needle, &mut memo),
                     date,
                 },
             ));

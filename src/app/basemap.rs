@@ -197,10 +197,14 @@ pub enum Message {
     Failed(String),
 }
 
+/// A projected polygon: outer ring, then holes.
+type Polygon = Vec<Vec<[f64; 2]>>;
+
 /// The parsed data, projected.
 struct Projected {
-    countries: Vec<(Vec<Vec<Vec<[f64; 2]>>>, usize)>,
-    lakes: Vec<Vec<Vec<[f64; 2]>>>,
+    /// Each country's polygons, with its index in the country list.
+    countries: Vec<(Vec<Polygon>, usize)>,
+    lakes: Vec<Polygon>,
     rivers: Vec<Vec<[f64; 2]>>,
 }
 
@@ -225,7 +229,7 @@ fn parse(bytes: &[u8]) -> Result<(Vec<Country>, Projected), String> {
         rivers: Vec::new(),
     };
     for c in raw.countries {
-        let polys: Vec<Vec<Vec<[f64; 2]>>> = c
+        let polys: Vec<Polygon> = c
             .polygons
             .iter()
             .map(|p| p.iter().map(project_ring).collect())
@@ -302,7 +306,7 @@ fn to_f32(points: &[[f64; 2]]) -> Vec<[f32; 2]> {
 }
 
 /// Triangulate polygons (outer ring then holes) into one fill.
-fn fill(polys: &[Vec<Vec<[f64; 2]>>]) -> Fill {
+fn fill(polys: &[Polygon]) -> Fill {
     let mut f = Fill::default();
     for rings in polys {
         let Some(outer) = rings.first() else { continue };
@@ -335,7 +339,7 @@ fn build_level(z: usize, countries: usize, proj: &Projected) -> Level {
         country_fills: vec![Fill::default(); countries],
         ..Level::default()
     };
-    let simplify_polys = |polys: &[Vec<Vec<[f64; 2]>>]| -> Vec<Vec<Vec<[f64; 2]>>> {
+    let simplify_polys = |polys: &[Polygon]| -> Vec<Polygon> {
         polys
             .iter()
             .filter_map(|rings| {

@@ -68,19 +68,21 @@ fn summary_ui(ui: &mut Ui, view: &View<'_>, labels: &mut LabelCache, commands: &
                 }
             });
         }
-        events_list(
-            ui,
-            view,
-            a,
-            view.visible
-                .events
-                .iter()
-                .filter(|(x, _)| view.docs.get(*x).is_some_and(|d| d.source == a.source))
-                .map(|(_, e)| *e)
-                .collect(),
-            labels,
-            commands,
-        );
+        if view.docs.len() == 1 {
+            events_list(
+                ui,
+                view,
+                a,
+                view.visible
+                    .events
+                    .iter()
+                    .filter(|(x, _)| *x == 0)
+                    .map(|(_, e)| *e)
+                    .collect(),
+                labels,
+                commands,
+            );
+        }
     }
 }
 
@@ -212,7 +214,7 @@ fn place_ui(
         ui.strong(format!("Events ({})", events.len()));
         for (ai, ei) in events {
             if let Some(e) = view.docs.get(ai).and_then(|a| a.events.get(ei)) {
-                event_row(ui, view, ai, e, Some(id), commands);
+                event_row(ui, view, ai, e, Some(id), labels, commands);
             }
         }
     }
@@ -323,29 +325,36 @@ fn month_name(m: u32) -> &'static str {
         .unwrap_or("?")
 }
 
+/// One line of text with bidi applied (dates and actors may be Arabic).
+fn bidi_label(ui: &mut Ui, labels: &mut LabelCache, text: &str, color: egui::Color32) {
+    let g = labels.get(ui.ctx(), text, 14.0, color);
+    ui.label(egui::WidgetText::Galley(g));
+}
+
 fn event_row(
     ui: &mut Ui,
     view: &View<'_>,
     ai: usize,
     e: &Event,
     except: Option<&str>,
+    labels: &mut LabelCache,
     commands: &mut Vec<Command>,
 ) {
     ui.horizontal_wrapped(|ui| {
         style::event_icon_ui(ui, &e.kind);
-        let label = format!("{} · {}", e.kind, date_text(e));
         let selected = view.selection == Some(&Item::Event(ai, e.index));
         if ui
             .selectable_label(
                 selected,
-                RichText::new(label).color(style::event_color(&e.kind)),
+                RichText::new(&e.kind).color(style::event_color(&e.kind)),
             )
             .clicked()
         {
             commands.push(Command::Select(Some(Item::Event(ai, e.index))));
         }
-        if !e.actors.is_empty() {
-            ui.weak(e.actors.join(", "));
+        bidi_label(ui, labels, &date_text(e), style::WEAK_TEXT);
+        for actor in &e.actors {
+            bidi_label(ui, labels, actor, style::TEXT);
         }
         for id in &e.places {
             if Some(id.as_str()) == except {
@@ -368,7 +377,6 @@ fn events_list(
     labels: &mut LabelCache,
     commands: &mut Vec<Command>,
 ) {
-    let _ = labels;
     if events.is_empty() {
         return;
     }
@@ -378,7 +386,7 @@ fn events_list(
     ui.strong(format!("Events ({})", events.len()));
     for ei in events.into_iter().take(40) {
         if let Some(e) = a.events.get(ei) {
-            event_row(ui, view, ai, e, None, commands);
+            event_row(ui, view, ai, e, None, labels, commands);
         }
     }
 }
@@ -414,7 +422,7 @@ fn event_ui(
     });
     ui.horizontal(|ui| {
         ui.weak("When");
-        ui.label(date_text(e));
+        bidi_label(ui, labels, &date_text(e), style::TEXT);
     });
     ui.horizontal(|ui| {
         ui.weak("Trigger");
@@ -423,11 +431,12 @@ fn event_ui(
     });
     ui.horizontal_wrapped(|ui| {
         ui.weak("Actors");
-        ui.label(if e.actors.is_empty() {
-            "—".to_owned()
-        } else {
-            e.actors.join(", ")
-        });
+        if e.actors.is_empty() {
+            ui.label("—");
+        }
+        for actor in &e.actors {
+            bidi_label(ui, labels, actor, style::TEXT);
+        }
     });
     ui.horizontal_wrapped(|ui| {
         ui.weak("Where");

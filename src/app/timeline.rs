@@ -40,6 +40,9 @@ fn fmt_day(z: i64) -> String {
 /// A dated event: (article, event, first day, last day).
 type Dated = (usize, usize, i64, i64);
 
+/// Events of one span and type: (first day, last day, type) to (article, event) pairs.
+type Groups<'a> = std::collections::BTreeMap<(i64, i64, &'a str), Vec<(usize, usize)>>;
+
 fn dated(view: &View<'_>) -> Vec<Dated> {
     let mut out = Vec::new();
     for (ai, a) in view.docs.iter().enumerate() {
@@ -143,26 +146,40 @@ pub fn ui(ui: &mut Ui, view: &View<'_>, filter: &mut Filter, commands: &mut Vec<
             style::TIMELINE_SPAN,
         );
     }
-    // Events, stacked when on the same day.
-    let mut stack: std::collections::HashMap<i64, usize> = std::collections::HashMap::new();
+    // Events grouped by span and type (a corpus repeats them), groups stacked when on the same day.
+    let mut groups: Groups<'_> = Groups::new();
     for &(ai, ei, d0, d1) in &events {
-        let Some(e) = view.docs.get(ai).and_then(|a| a.events.get(ei)) else {
-            continue;
-        };
-        let level = stack.entry(d0).or_insert(0);
-        let y = axis_y - 8.0 - *level as f32 * 9.0;
+        if let Some(e) = view.docs.get(ai).and_then(|a| a.events.get(ei)) {
+            groups
+                .entry((d0, d1, e.kind.as_str()))
+                .or_default()
+                .push((ai, ei));
+        }
+    }
+    let max_level = ((axis_y - rect.top() - 12.0) / 9.0).max(1.0) as usize;
+    let mut stack: std::collections::HashMap<i64, usize> = std::collections::HashMap::new();
+    for ((d0, d1, kind), members) in &groups {
+        let level = stack.entry(*d0).or_insert(0);
+        let y = axis_y - 8.0 - (*level % max_level) as f32 * 9.0;
         *level += 1;
-        let shown = view.visible.has_event((ai, ei));
-        let color = if shown {
-            style::event_color(&e.kind)
-        } else {
+        let shown: Vec<(usize, usize)> = members
+            .iter()
+            .copied()
+            .filter(|m| view.visible.has_event(*m))
+            .collect();
+        let color = if shown.is_empty() {
             Color32::from_gray(200)
+        } else {
+            style::event_color(kind)
         };
-        let x0 = x_of(d0 as f64);
-        let x1 = x_of(d1 as f64 + 1.0).max(x0 + 6.0);
+        let x0 = x_of(*d0 as f64);
+        let x1 = x_of(*d1 as f64 + 1.0).max(x0 + 6.0);
         let r = Rect::from_min_max(Pos2::new(x0, y - 3.5), Pos2::new(x1, y + 3.5));
         painter.rect_filled(r, 3.0, color);
-        if view.selection == Some(&Item::Event(ai, ei)) {
+        let selected = members
+            .iter()
+            .any(|&(ai, ei)| view.selection == Some(&Item::Event(ai, ei)));
+        if selected {
             painter.rect_stroke(
                 r.expand(2.0),
                 3.0,
@@ -170,16 +187,23 @@ pub fn ui(ui: &mut Ui, view: &View<'_>, filter: &mut Filter, commands: &mut Vec<
                 egui::StrokeKind::Outside,
             );
         }
+        let Some(&(ai, ei)) = shown.first().or(members.first()) else {
+            continue;
+        };
+        let Some(e) = view.docs.get(ai).and_then(|a| a.events.get(ei)) else {
+            continue;
+        };
         let er = ui.interact(
             r.expand(2.0),
-            ui.scope_id().with(("tl-event", ai, ei)),
+            ui.scope_id().with(("tl-event", d0, d1, kind)),
             Sense::click(),
         );
-        let label = format!(
-            "{} event, {}",
-            e.kind,
-            e.date.as_ref().map_or("", |d| d.text.as_str())
-        );
+        let date = e.date.as_ref().map_or("", |d| d.text.as_str());
+        let label = if members.len() == 1 {
+            format!("{kind} event, {date}")
+        } else {
+            format!("{} {kind} events, {date}", members.len())
+        };
         er.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
         let er = er.on_hover_text(format!("{label}\n{}", e.actors.join(", ")));
         if er.clicked() {
