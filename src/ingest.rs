@@ -41,7 +41,11 @@ pub enum IngestError {
         what: String,
     },
     /// The file exceeds the size limit.
-    #[error("{path}: the file is too large ({size} bytes; the limit is {limit} bytes)")]
+    #[error(
+        "{path}: the file is too large ({}; the limit is {})",
+        size_in_words(*size, *limit),
+        megabytes(*limit)
+    )]
     TooLarge {
         /// The path as given.
         path: String,
@@ -50,6 +54,29 @@ pub enum IngestError {
         /// The limit.
         limit: u64,
     },
+}
+
+/// A size in megabytes (bytes when small), for messages.
+fn megabytes(bytes: u64) -> String {
+    const MB: f64 = 1024.0 * 1024.0;
+    let m = bytes as f64 / MB;
+    if m < 0.1 {
+        format!("{bytes} bytes")
+    } else if m >= 10.0 || m.fract() == 0.0 {
+        format!("{m:.0} MB")
+    } else {
+        format!("{m:.1} MB")
+    }
+}
+
+/// The size of a file over the limit; a stream read up to one byte past the limit has no other
+/// size to tell.
+fn size_in_words(size: u64, limit: u64) -> String {
+    if size == limit.saturating_add(1) {
+        format!("over {}", megabytes(limit))
+    } else {
+        megabytes(size)
+    }
 }
 
 /// The format of the source file.
@@ -104,10 +131,25 @@ pub fn read_path_limited(path: &Path, max_bytes: u64) -> Result<Document, Ingest
             limit: max_bytes,
         });
     }
-    let bytes = std::fs::read(path).map_err(|e| IngestError::Io {
-        path: shown.clone(),
-        reason: io_reason(&e),
-    })?;
+    // Read at most one byte past the limit: a device or a pipe (/dev/zero, a FIFO) has no size
+    // to check beforehand and may never end.
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| {
+            use std::io::Read;
+            f.take(max_bytes.saturating_add(1)).read_to_end(&mut bytes)
+        })
+        .map_err(|e| IngestError::Io {
+            path: shown.clone(),
+            reason: io_reason(&e),
+        })?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(IngestError::TooLarge {
+            path: shown,
+            size: bytes.len() as u64,
+            limit: max_bytes,
+        });
+    }
     let format = format_of(path, &bytes);
     from_bytes(&shown, &bytes, format)
 }
@@ -215,22 +257,29 @@ fn decode(source: &str, bytes: &[u8]) -> Result<(String, &'static str, Vec<Strin
         }
         return Ok((text.into_owned(), enc.name(), diagnostics));
     }
-    if let Some(what) = binary_signature(bytes) {
+    // "MZ", "GIF8" and "Rar!" can also begin an article: they count only on bytes that are not
+    // clean text (programs, images and archives hold NULs or invalid UTF-8).
+    let prose_like = [b"MZ".as_slice(), b"GIF8", b"Rar!"]
+        .iter()
+        .any(|sig| bytes.starts_with(sig));
+    if let Some(what) = binary_signature(bytes).filter(|_| !(prose_like && clean_utf8(bytes))) {
         return Err(IngestError::Binary {
             path: source.to_string(),
             what: format!("it looks like {what}"),
         });
     }
-    // UTF-16 without BOM: many NULs at alternating positions.
+    // UTF-16 without BOM: NULs (the high bytes of ASCII characters: spaces, digits, Latin
+    // letters) at alternating positions. Arabic text has them only at its spaces and punctuation,
+    // so a twentieth of the characters is enough, provided the other positions have almost none.
     let sample = &bytes[..bytes.len().min(8192)];
     let nul = sample.iter().filter(|b| **b == 0).count();
     if nul > 0 {
         let even = sample.iter().step_by(2).filter(|b| **b == 0).count();
         let odd = nul - even;
         let half = sample.len() / 2;
-        let (enc, ok) = if odd * 10 > half * 3 && even * 20 < half {
+        let (enc, ok) = if odd * 20 >= half && even * 20 <= odd {
             (encoding_rs::UTF_16LE, true)
-        } else if even * 10 > half * 3 && odd * 20 < half {
+        } else if even * 20 >= half && odd * 20 <= even {
             (encoding_rs::UTF_16BE, true)
         } else {
             (encoding_rs::UTF_8, false)
@@ -248,6 +297,14 @@ fn decode(source: &str, bytes: &[u8]) -> Result<(String, &'static str, Vec<Strin
     }
     if let Ok(s) = std::str::from_utf8(bytes) {
         return Ok((s.to_string(), "UTF-8", diagnostics));
+    }
+    if mostly_utf8(bytes) {
+        diagnostics.push("invalid UTF-8 sequences were replaced".to_string());
+        return Ok((
+            String::from_utf8_lossy(bytes).into_owned(),
+            "UTF-8",
+            diagnostics,
+        ));
     }
     let mut det = chardetng::EncodingDetector::new();
     det.feed(bytes, true);
@@ -270,6 +327,27 @@ fn decode(source: &str, bytes: &[u8]) -> Result<(String, &'static str, Vec<Strin
         diagnostics.push("invalid UTF-8 sequences were replaced".to_string());
     }
     Ok((text, enc.name(), diagnostics))
+}
+
+/// Valid UTF-8 with no NUL byte.
+fn clean_utf8(bytes: &[u8]) -> bool {
+    !bytes.contains(&0) && std::str::from_utf8(bytes).is_ok()
+}
+
+/// UTF-8 with a few broken sequences: a file cut in the middle of a character by a download, or a
+/// stray byte from another encoding. Valid multi-byte characters must outnumber the broken
+/// sequences ten to one; legacy Arabic or Latin text read as UTF-8 is nearly all broken sequences,
+/// and goes to the detector instead.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let mut multibyte = 0usize;
+    let mut broken = 0usize;
+    for chunk in bytes.utf8_chunks() {
+        multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        if !chunk.invalid().is_empty() {
+            broken += 1;
+        }
+    }
+    multibyte > 0 && broken * 10 <= multibyte
 }
 
 fn control_ratio(s: &str) -> f64 {
@@ -433,7 +511,8 @@ fn cut_long(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
 /// scripts, styles and navigation chrome left out. The text is the blocks joined by blank lines.
 fn html_document(source: &str, html: &str, encoding: &str) -> Document {
     use scraper::{Html, Node};
-    let dom = Html::parse_document(html);
+    let capped = cap_nesting(html, MAX_HTML_DEPTH);
+    let dom = Html::parse_document(capped.as_deref().unwrap_or(html));
     let mut blocks: Vec<(PassageKind, String)> = Vec::new();
     let mut title = None;
     let mut published = None;
@@ -469,67 +548,69 @@ fn html_document(source: &str, html: &str, encoding: &str) -> Document {
             }
         }
     }
-    // Body blocks: walk the tree, collecting text of block elements.
-    fn walk(
-        node: ego_tree::NodeRef<'_, Node>,
-        blocks: &mut Vec<(PassageKind, String)>,
-        cur: &mut String,
-        depth: usize,
-    ) {
-        if depth > 512 {
-            return;
-        }
-        match node.value() {
-            Node::Text(t) => cur.push_str(t),
-            Node::Element(el) => {
-                let name = el.name();
-                if matches!(
-                    name,
-                    "script"
-                        | "style"
-                        | "noscript"
-                        | "template"
-                        | "head"
-                        | "svg"
-                        | "iframe"
-                        | "nav"
-                        | "button"
-                        | "form"
-                        | "select"
-                ) {
-                    return;
+    // Body blocks: walk the tree in document order, collecting text of block elements. The walk
+    // keeps its own stack, so no nesting depth can overflow the thread's stack.
+    enum Step<'a> {
+        Visit(ego_tree::NodeRef<'a, Node>),
+        Close(PassageKind),
+    }
+    fn walk(root: ego_tree::NodeRef<'_, Node>, blocks: &mut Vec<(PassageKind, String)>) {
+        let mut cur = String::new();
+        let mut stack = vec![Step::Visit(root)];
+        while let Some(step) = stack.pop() {
+            let node = match step {
+                Step::Close(kind) => {
+                    flush(blocks, &mut cur, kind);
+                    continue;
                 }
-                let kind = match name {
-                    "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Some(PassageKind::Heading),
-                    "p" | "li" | "blockquote" | "div" | "section" | "article" | "td" | "th"
-                    | "pre" | "dd" | "dt" | "figcaption" | "caption" | "header" | "footer"
-                    | "main" | "aside" | "tr" | "ul" | "ol" | "table" | "body" => {
-                        Some(PassageKind::Paragraph)
+                Step::Visit(node) => node,
+            };
+            match node.value() {
+                Node::Text(t) => {
+                    cur.push_str(t);
+                    continue;
+                }
+                Node::Element(el) => {
+                    let name = el.name();
+                    if matches!(
+                        name,
+                        "script"
+                            | "style"
+                            | "noscript"
+                            | "template"
+                            | "head"
+                            | "svg"
+                            | "iframe"
+                            | "nav"
+                            | "button"
+                            | "form"
+                            | "select"
+                    ) {
+                        continue;
                     }
-                    "br" => {
-                        cur.push('\n');
-                        None
-                    }
-                    _ => None,
-                };
-                if let Some(kind) = kind {
-                    flush(blocks, cur, PassageKind::Paragraph);
-                    for c in node.children() {
-                        walk(c, blocks, cur, depth + 1);
-                    }
-                    flush(blocks, cur, kind);
-                } else {
-                    for c in node.children() {
-                        walk(c, blocks, cur, depth + 1);
+                    let kind = match name {
+                        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Some(PassageKind::Heading),
+                        "p" | "li" | "blockquote" | "div" | "section" | "article" | "td" | "th"
+                        | "pre" | "dd" | "dt" | "figcaption" | "caption" | "header" | "footer"
+                        | "main" | "aside" | "tr" | "ul" | "ol" | "table" | "body" => {
+                            Some(PassageKind::Paragraph)
+                        }
+                        "br" => {
+                            cur.push('\n');
+                            None
+                        }
+                        _ => None,
+                    };
+                    if let Some(kind) = kind {
+                        flush(blocks, &mut cur, PassageKind::Paragraph);
+                        stack.push(Step::Close(kind));
                     }
                 }
+                _ => {}
             }
-            _ => {
-                for c in node.children() {
-                    walk(c, blocks, cur, depth + 1);
-                }
-            }
+            stack.extend(node.children().rev().map(Step::Visit));
         }
+        flush(blocks, &mut cur, PassageKind::Paragraph);
     }
     fn flush(blocks: &mut Vec<(PassageKind, String)>, cur: &mut String, kind: PassageKind) {
         for line in cur.split('\n') {
@@ -540,9 +621,7 @@ fn html_document(source: &str, html: &str, encoding: &str) -> Document {
         }
         cur.clear();
     }
-    let mut cur = String::new();
-    walk(dom.tree.root(), &mut blocks, &mut cur, 0);
-    flush(&mut blocks, &mut cur, PassageKind::Paragraph);
+    walk(dom.tree.root(), &mut blocks);
 
     let mut text = String::new();
     let mut passages = Vec::new();
@@ -584,6 +663,135 @@ fn html_document(source: &str, html: &str, encoding: &str) -> Document {
         published,
         diagnostics: Vec::new(),
     }
+}
+
+/// Deepest element nesting handed to the HTML parser. Past a few thousand levels html5ever's
+/// scope checks, which walk the stack of open elements at each tag, make parsing quadratic (100,000
+/// nested `div`s took a minute and a half); browsers cap the depth of the tree for the same
+/// reason.
+const MAX_HTML_DEPTH: usize = 512;
+
+/// Elements that never hold content.
+const VOID_ELEMENTS: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "keygen", "frame", "image",
+];
+
+/// Elements the parser closes by itself when a sibling opens (`<li>` after `<li>`): they do not
+/// nest, so they do not count towards the depth.
+const SELF_CLOSING_SIBLINGS: &[&str] = &[
+    "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody", "thead", "tfoot", "rb",
+    "rt", "rp", "rtc", "colgroup", "caption",
+];
+
+/// When the markup nests deeper than `max_depth`, the same markup with the start and end tags
+/// below that depth left out (their text stays, in order); `None` when it is shallow enough.
+///
+/// A light scan of the tags, not a parser. It may see more nesting than the parser will (a tag
+/// written inside a script, an element the parser closes by itself), never less: comments end
+/// where the parser ends them, and quotes count only around attribute values, so no real tag is
+/// hidden from it. Seeing too much only drops tags of a document that is already pathological.
+fn cap_nesting(html: &str, max_depth: usize) -> Option<String> {
+    let b = html.as_bytes();
+    let mut out: Option<String> = None;
+    let mut copied = 0usize; // bytes of `html` already copied to `out` or dropped
+    let mut depth = 0usize;
+    let mut i = 0usize;
+    let mut drop_tag = |out: &mut Option<String>, from: usize, to: usize| {
+        let o = out.get_or_insert_with(|| String::with_capacity(html.len()));
+        o.push_str(&html[copied..from]);
+        copied = to;
+    };
+    while let Some(off) = b[i..].iter().position(|&c| c == b'<') {
+        let lt = i + off;
+        let rest = &b[lt..];
+        if rest.starts_with(b"<!--") {
+            i = comment_end(b, lt + 4);
+            continue;
+        }
+        let closing = rest.get(1) == Some(&b'/');
+        let name_start = lt + 1 + usize::from(closing);
+        let name_len = b[name_start..]
+            .iter()
+            .take_while(|c| !c.is_ascii_whitespace() && !matches!(c, b'/' | b'>'))
+            .count();
+        if name_len == 0 || !b[name_start].is_ascii_alphabetic() {
+            // `<!DOCTYPE ...>`, `<?xml ...>`, a `<` of the text.
+            i = lt + 1;
+            continue;
+        }
+        let name = html[name_start..name_start + name_len].to_ascii_lowercase();
+        let Some(gt) = tag_end(b, name_start + name_len) else {
+            break;
+        };
+        let after = gt + 1;
+        // `<div/>` opens a div all the same: only void elements are empty.
+        let counted = !VOID_ELEMENTS.contains(&name.as_str())
+            && !SELF_CLOSING_SIBLINGS.contains(&name.as_str());
+        if counted && closing {
+            if depth > max_depth {
+                drop_tag(&mut out, lt, after);
+            }
+            depth = depth.saturating_sub(1);
+        } else if counted {
+            depth += 1;
+            if depth > max_depth {
+                drop_tag(&mut out, lt, after);
+            }
+        }
+        i = after;
+    }
+    let mut o = out?;
+    o.push_str(&html[copied..]);
+    Some(o)
+}
+
+/// Where a comment whose text starts at `from` ends, as the HTML tokenizer ends it: `<!-->` and
+/// `<!--->` are whole comments, otherwise the first `-->` or `--!>`, or the end of the file.
+fn comment_end(b: &[u8], from: usize) -> usize {
+    let rest = &b[from..];
+    if rest.starts_with(b">") {
+        return from + 1;
+    }
+    if rest.starts_with(b"->") {
+        return from + 2;
+    }
+    let mut k = from;
+    while let Some(off) = b[k..].iter().position(|&c| c == b'-') {
+        let at = k + off;
+        if b[at..].starts_with(b"-->") {
+            return at + 3;
+        }
+        if b[at..].starts_with(b"--!>") {
+            return at + 4;
+        }
+        k = at + 1;
+    }
+    b.len()
+}
+
+/// Index of the `>` that ends a tag whose attributes start at `from`. A quote opens an attribute
+/// value only right after `=` (as in the tokenizer); the value runs to the same quote.
+fn tag_end(b: &[u8], from: usize) -> Option<usize> {
+    let mut quote: Option<u8> = None;
+    let mut after_equals = false;
+    for (k, &c) in b.iter().enumerate().skip(from) {
+        if let Some(q) = quote {
+            if c == q {
+                quote = None;
+            }
+            continue;
+        }
+        match c {
+            b'>' => return Some(k),
+            b'"' | b'\'' if after_equals => quote = Some(c),
+            _ => {}
+        }
+        if !c.is_ascii_whitespace() {
+            after_equals = c == b'=';
+        }
+    }
+    None
 }
 
 fn normalize_space(s: &str) -> String {
@@ -651,6 +859,61 @@ mod tests {
         // legacy Arabic encoding, but the text must come out right.
         let d = decode_ok(&iso);
         assert!(d.text.contains("أذربيجان"), "{}", d.encoding);
+        // UTF-16 without a byte-order mark: Arabic has NULs only in its spaces and punctuation,
+        // and was refused as binary.
+        let le: Vec<u8> = SAMPLE
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
+        let be: Vec<u8> = SAMPLE
+            .encode_utf16()
+            .flat_map(|u| u.to_be_bytes())
+            .collect();
+        for (bytes, enc) in [(le, "UTF-16LE"), (be, "UTF-16BE")] {
+            let d = decode_ok(&bytes);
+            assert_eq!((d.encoding.as_str(), d.text.as_str()), (enc, SAMPLE));
+        }
+        // Text that happens to begin like a program or an image is text.
+        for t in [
+            "MZ Wallace opened a shop in Paris.",
+            "GIF8 is no format.",
+            "Rar! said he.",
+        ] {
+            assert_eq!(decode_ok(t.as_bytes()).text, t);
+        }
+        let exe = from_bytes("a.exe", b"MZ\x90\x00\x03\x00\x00\x00\x04\x00", Format::Text);
+        assert!(exe.is_err_and(|e| e.to_string().contains("a Windows program")));
+        // A UTF-8 file with a stray NUL is no UTF-16.
+        let mut stray = SAMPLE.as_bytes().to_vec();
+        stray.insert(11, 0);
+        assert!(from_bytes("t.txt", &stray, Format::Text).is_err());
+    }
+
+    /// `/dev/zero` passed the size check (a device has no length) and was read until memory ran
+    /// out; a file is now read at most one byte past the limit.
+    #[test]
+    fn endless_stream_stops_at_the_limit() {
+        let zero = Path::new("/dev/zero");
+        if !zero.exists() {
+            return;
+        }
+        let msg = match read_path_limited(zero, 1024 * 1024) {
+            Err(e) => e.to_string(),
+            Ok(_) => panic!("/dev/zero accepted"),
+        };
+        assert_eq!(
+            msg,
+            "/dev/zero: the file is too large (over 1 MB; the limit is 1 MB)"
+        );
+        let e = IngestError::TooLarge {
+            path: "a.txt".into(),
+            size: 3 * 1024 * 1024 / 2,
+            limit: 64 * 1024 * 1024,
+        };
+        assert_eq!(
+            e.to_string(),
+            "a.txt: the file is too large (1.5 MB; the limit is 64 MB)"
+        );
     }
 
     #[test]
@@ -690,6 +953,78 @@ mod tests {
             "First paragraph, with words."
         );
         assert_eq!(d.title.as_deref(), Some("Title here"));
+    }
+
+    /// A UTF-8 file cut in the middle of a letter (an interrupted download) was handed to the
+    /// legacy detector and came out as windows-1252 mojibake, with none of its places.
+    #[test]
+    fn truncated_utf8_stays_utf8() {
+        let bytes = SAMPLE.as_bytes();
+        let cut = bytes.len() - 3; // inside the two-byte و of باكو
+        assert!(std::str::from_utf8(&bytes[..cut]).is_err());
+        let d = decode_ok(&bytes[..cut]);
+        assert_eq!(d.encoding, "UTF-8");
+        assert!(d.text.starts_with(&SAMPLE[..cut - 1]), "{}", d.text);
+        assert!(d.text.ends_with('\u{FFFD}'));
+        assert_eq!(d.diagnostics, ["invalid UTF-8 sequences were replaced"]);
+        // A stray windows-1252 byte in a UTF-8 article: the same.
+        let mut mixed = SAMPLE.as_bytes().to_vec();
+        mixed.splice(10..10, [0xE9]);
+        assert_eq!(decode_ok(&mixed).encoding, "UTF-8");
+        // Legacy text is still detected as such, not read as broken UTF-8.
+        let (w1256, _, _) = encoding_rs::WINDOWS_1256.encode(SAMPLE);
+        assert_eq!(decode_ok(&w1256).encoding, "windows-1256");
+        let (w1252, _, _) = encoding_rs::WINDOWS_1252.encode("Café in Zürich, Genève.");
+        assert_eq!(decode_ok(&w1252).text, "Café in Zürich, Genève.");
+    }
+
+    /// Text below 512 levels of nesting was silently dropped, and 100,000 nested elements made
+    /// the parser quadratic (a 1 MB page took a minute and a half).
+    #[test]
+    fn deep_html_nesting_keeps_text() {
+        let depth = 20_000;
+        let html = format!(
+            "<html><body><p>Top of the page.</p>{}<p>Deep down, Baku.</p>{}<p>After.</p></body></html>",
+            "<div>".repeat(depth),
+            "</div>".repeat(depth)
+        );
+        let t0 = std::time::Instant::now();
+        let d = match from_bytes("deep.html", html.as_bytes(), Format::Html) {
+            Ok(d) => d,
+            Err(e) => panic!("{e}"),
+        };
+        assert!(
+            t0.elapsed() < std::time::Duration::from_secs(10),
+            "{:?}",
+            t0.elapsed()
+        );
+        let texts: Vec<&str> = d.passages.iter().map(|p| &d.text[p.1..p.2]).collect();
+        assert_eq!(texts, ["Top of the page.", "Deep down, Baku.", "After."]);
+    }
+
+    #[test]
+    fn nesting_cap_reads_tags_as_the_tokenizer_does() {
+        let nest = |n: usize| format!("{}x{}", "<b>".repeat(n), "</b>".repeat(n));
+        assert_eq!(cap_nesting(&nest(3), 3), None);
+        assert_eq!(
+            cap_nesting(&nest(5), 3).as_deref(),
+            Some("<b><b><b>x</b></b></b>")
+        );
+        // Void and self-closing-sibling elements do not nest; `<div/>` does.
+        assert_eq!(cap_nesting(&"<br><li><p><img/>".repeat(10), 3), None);
+        assert!(cap_nesting(&"<div/>".repeat(10), 3).is_some());
+        // Tags inside a comment are no tags, but `<!-->` and `--!>` end a comment.
+        let hidden = format!("<!-- {} -->", nest(10));
+        assert_eq!(cap_nesting(&hidden, 3), None);
+        assert!(cap_nesting(&format!("<!-->{}", nest(10)), 3).is_some());
+        assert!(cap_nesting(&format!("<!-- --!>{}", nest(10)), 3).is_some());
+        // A quote opens an attribute value only after `=`.
+        assert!(cap_nesting(&format!("<b don't>{}", nest(10)), 3).is_some());
+        let quoted = format!("<b title='{}'>", nest(10));
+        assert_eq!(cap_nesting(&quoted, 3), None);
+        // Text and multi-byte characters survive the cut.
+        let ar = format!("{}باكو{}", "<i>".repeat(6), "</i>".repeat(6));
+        assert_eq!(cap_nesting(&ar, 2).as_deref(), Some("<i><i>باكو</i></i>"));
     }
 
     #[test]
