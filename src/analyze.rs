@@ -57,9 +57,6 @@ pub fn segment(doc: &Document) -> Segmented {
         for mut t in tokenize_with_bounds(ptext, &bounds) {
             t.start += ps;
             t.end += ps;
-            for m in t.map.iter_mut() {
-                *m += ps;
-            }
             t.sentence += base;
             tokens.push(t);
         }
@@ -77,12 +74,16 @@ pub fn analyze(doc: &Document, g: &Gazetteer) -> Analysis {
 pub fn analyze_with(doc: &Document, g: &Gazetteer, corroborate: bool) -> Analysis {
     let seg = segment(doc);
     let spans = recognize(&doc.text, &seg.tokens, g);
-    let resolved = resolve(&spans, g);
+    let resolution = resolve(&spans, g);
+    let resolved = &resolution.resolved;
     let kept = if corroborate {
-        confident(&spans, &resolved, &seg.tokens, g)
+        confident(&spans, resolved, &seg.tokens, g)
     } else {
         vec![true; spans.len()]
     };
+    // The tokens are the largest structure of a long document; nothing below needs them.
+    let sentences = seg.sentences;
+    drop(seg.tokens);
     let mut a = Analysis {
         source: doc.source.clone(),
         encoding: doc.encoding.clone(),
@@ -106,29 +107,28 @@ pub fn analyze_with(doc: &Document, g: &Gazetteer, corroborate: bool) -> Analysi
             start: chars_so_far,
         });
     }
-    for &(p, s, e) in &seg.sentences {
-        let ps = doc.passages[p].1;
-        let ptext = &doc.text[ps..doc.passages[p].2];
+    // Character offsets by walking the text once (counting from each passage's start for every
+    // sentence and mention was quadratic in a long paragraph).
+    let mut cursor = CharCursor::new(&doc.text);
+    for &(p, s, e) in &sentences {
         a.sentences.push(Sentence {
             passage: p,
-            start: ptext[..s - ps].chars().count(),
-            end: ptext[..e - ps].chars().count(),
+            start: cursor.chars_before(s) - char_starts[p],
+            end: cursor.chars_before(e) - char_starts[p],
         });
     }
+    let mut cursor = CharCursor::new(&doc.text);
     // Group the kept spans by entry, in order of first mention.
     let mut order: Vec<EntryId> = Vec::new();
-    let mut by_entry: FxHashMap<EntryId, (Vec<Mention>, &Resolved)> = FxHashMap::default();
-    for (span, r) in spans
+    let mut by_entry: FxHashMap<EntryId, (Vec<Mention>, &Resolved, usize)> = FxHashMap::default();
+    for (k, (span, r)) in spans
         .iter()
-        .zip(&resolved)
-        .zip(&kept)
-        .filter(|(_, k)| **k)
-        .map(|(x, _)| x)
+        .zip(resolved)
+        .enumerate()
+        .filter(|(k, _)| kept[*k])
     {
-        let (p, _, _) = seg.sentences[span.sentence];
-        let (_, ps, pe) = doc.passages[p];
-        let ptext = &doc.text[ps..pe];
-        let start = ptext[..span.start - ps].chars().count();
+        let (p, _, _) = sentences[span.sentence];
+        let start = cursor.chars_before(span.start) - char_starts[p];
         let text = doc.text[span.start..span.end].to_string();
         let end = start + text.chars().count();
         let m = Mention {
@@ -143,12 +143,12 @@ pub fn analyze_with(doc: &Document, g: &Gazetteer, corroborate: bool) -> Analysi
             Some(v) => v.0.push(m),
             None => {
                 order.push(r.entry);
-                by_entry.insert(r.entry, (vec![m], r));
+                by_entry.insert(r.entry, (vec![m], r, k));
             }
         }
     }
     for id in order {
-        let Some((mentions, r)) = by_entry.remove(&id) else {
+        let Some((mentions, r, first)) = by_entry.remove(&id) else {
             continue;
         };
         let e = g.entry(id);
@@ -172,7 +172,7 @@ pub fn analyze_with(doc: &Document, g: &Gazetteer, corroborate: bool) -> Analysi
             mentions,
             events: Vec::new(),
             score: (r.score * 1000.0).round() / 1000.0,
-            reasons: r.reasons.clone(),
+            reasons: resolution.reasons(first),
             alternatives: r
                 .alternatives
                 .iter()
@@ -193,6 +193,34 @@ pub fn analyze_with(doc: &Document, g: &Gazetteer, corroborate: bool) -> Analysi
     a.focus = focus(&a.places);
     crate::events::extract(&mut a);
     a
+}
+
+/// Character counts of a text's prefixes, for byte offsets visited mostly in increasing order.
+struct CharCursor<'a> {
+    text: &'a str,
+    byte: usize,
+    chars: usize,
+}
+
+impl<'a> CharCursor<'a> {
+    fn new(text: &'a str) -> Self {
+        CharCursor {
+            text,
+            byte: 0,
+            chars: 0,
+        }
+    }
+
+    /// Number of characters in `text[..byte]` (`byte` on a character boundary).
+    fn chars_before(&mut self, byte: usize) -> usize {
+        if byte >= self.byte {
+            self.chars += self.text[self.byte..byte].chars().count();
+        } else {
+            self.chars -= self.text[byte..self.byte].chars().count();
+        }
+        self.byte = byte;
+        self.chars
+    }
 }
 
 /// Which resolved spans to keep: small cities named by a word that needs corroboration are

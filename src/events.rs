@@ -73,6 +73,10 @@ const METONYM_POPULATION: u64 = 100_000;
 /// Places and actors kept per event.
 const MAX_PLACES: usize = 4;
 const MAX_ACTORS: usize = 4;
+/// Most actors an event gathers from all its reports.
+const MAX_MERGED_ACTORS: usize = 12;
+/// How many earlier events of its type group a report is compared with (see `merge`).
+const MERGE_WINDOW: usize = 256;
 
 /// A place mention inside the current sentence.
 struct SMention {
@@ -779,10 +783,15 @@ fn actors_agree(a: &[String], b: &[String]) -> bool {
 fn merge(found: Vec<Found>, places: &[Place]) -> Vec<Event> {
     let mut events: Vec<Event> = Vec::new();
     let mut place_idx: Vec<Vec<usize>> = Vec::new();
-    let mut groups: Vec<String> = Vec::new();
+    // Events by type group, so that a report is compared only with events it could belong to.
+    // A very long document (a whole corpus in one file) compares each report with the latest
+    // MERGE_WINDOW events of its group only, which keeps the merge linear in the number of reports.
+    let mut by_group: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     for f in found {
-        let same = events.iter().position(|e| {
-            let i = e.index;
+        let bucket = by_group.entry(f.group.clone()).or_default();
+        let window = &bucket[bucket.len().saturating_sub(MERGE_WINDOW)..];
+        let same = window.iter().copied().find(|&i| {
+            let e = &events[i];
             let located = if e.actors.is_empty() || f.actors.is_empty() {
                 // Nothing but the place to go by: it must be the same, named place.
                 e.location_precision == "place"
@@ -791,15 +800,16 @@ fn merge(found: Vec<Found>, places: &[Place]) -> Vec<Event> {
             } else {
                 actors_agree(&e.actors, &f.actors) && places_agree(&place_idx[i], &f.places, places)
             };
-            groups[i] == f.group && located && dates_agree(&e.date, &f.date)
+            located && dates_agree(&e.date, &f.date)
         });
         match same {
             Some(i) => {
                 let e = &mut events[i];
-                if !e.passages.contains(&f.passage) {
+                // Reports come in reading order: a repeated passage or sentence is the last one.
+                if e.passages.last() != Some(&f.passage) {
                     e.passages.push(f.passage);
                 }
-                if !e.sentences.contains(&f.sentence) {
+                if e.sentences.last() != Some(&f.sentence) {
                     e.sentences.push(f.sentence);
                 }
                 if Mode::parse(&e.mode) < f.mode {
@@ -826,7 +836,7 @@ fn merge(found: Vec<Found>, places: &[Place]) -> Vec<Event> {
                 }
                 e.places = place_idx[i].iter().map(|&p| places[p].id.clone()).collect();
                 for x in f.actors {
-                    if !e.actors.contains(&x) {
+                    if e.actors.len() < MAX_MERGED_ACTORS && !e.actors.contains(&x) {
                         e.actors.push(x);
                     }
                 }
@@ -834,7 +844,7 @@ fn merge(found: Vec<Found>, places: &[Place]) -> Vec<Event> {
             None => {
                 let index = events.len();
                 place_idx.push(f.places.clone());
-                groups.push(f.group.clone());
+                bucket.push(index);
                 events.push(Event {
                     index,
                     kind: f.kind.as_str().to_string(),

@@ -515,12 +515,16 @@ pub fn recognize(text: &str, tokens: &[Token], g: &Gazetteer) -> Vec<Span> {
     };
     let lower_words = &ctx.lower_words;
     let mut spans = Vec::new();
-    // The longest name starting at each token, computed at most once.
-    let mut memo: Vec<Option<Option<Span>>> = vec![None; tokens.len()];
+    // The longest name starting at each token, computed once: look-ups only reach MAX_WORDS
+    // tokens ahead, so a small ring of (token, answer) slots is enough, whatever the length.
+    const RING: usize = (MAX_WORDS + 1).next_power_of_two();
+    let mut memo: [(usize, Option<Span>); RING] = std::array::from_fn(|_| (usize::MAX, None));
     let mut longest = |k: usize| -> Option<Span> {
-        memo[k]
-            .get_or_insert_with(|| longest_name(text, tokens, k, g, lower_words))
-            .clone()
+        let slot = &mut memo[k % RING];
+        if slot.0 != k {
+            *slot = (k, longest_name(text, tokens, k, g, lower_words));
+        }
+        slot.1.clone()
     };
     let mut i = 0;
     while i < tokens.len() {
@@ -551,7 +555,7 @@ pub fn recognize(text: &str, tokens: &[Token], g: &Gazetteer) -> Vec<Span> {
                     .any(|c| g.entry(*c).kind == PlaceKind::Country)
         });
         if matched.is_none() || single_non_country {
-            if let Some(adj) = match_adjective(tokens, i, g) {
+            if let Some(adj) = match_adjective(text, tokens, i, g) {
                 matched = Some(adj);
             }
         }
@@ -607,7 +611,7 @@ fn contiguous(text: &str, toks: &[Token]) -> bool {
 
 /// Folded keys of the first token with a proclitic removed, with the byte offset where the name
 /// starts; the whole token comes first.
-fn clitic_variants(tok: &Token) -> Vec<(String, usize)> {
+fn clitic_variants(text: &str, tok: &Token) -> Vec<(String, usize)> {
     let mut v = vec![(tok.key.clone(), tok.start)];
     if tok.script != Script::Arabic {
         return v;
@@ -622,12 +626,12 @@ fn clitic_variants(tok: &Token) -> Vec<(String, usize)> {
         if p.ends_with("ال") {
             // The article belongs to the name: بالعراق -> العراق. A name that does not take the
             // article is never written with it (التركية is an adjective, not تركيا).
-            v.push((format!("ال{rest}"), tok.map[plen - 2]));
+            v.push((format!("ال{rest}"), tok.source_offset(text, plen - 2)));
         } else if p.ends_with("لل") {
             // ل + ال contracted: للعراق -> (ال)عراق; the verbatim name starts after لل.
-            v.push((format!("ال{rest}"), tok.map[plen]));
+            v.push((format!("ال{rest}"), tok.source_offset(text, plen)));
         } else if rest.chars().count() >= 3 {
-            v.push((rest, tok.map[plen]));
+            v.push((rest, tok.source_offset(text, plen)));
         }
     }
     v
@@ -705,7 +709,7 @@ fn match_name(
     }
     let rest_key: String = toks[1..].iter().map(|t| format!(" {}", t.key)).collect();
     let rest_nospace: String = toks[1..].iter().map(|t| t.key.as_str()).collect();
-    for (k0, start) in clitic_variants(first) {
+    for (k0, start) in clitic_variants(text, first) {
         // Several words only when some name begins with this one.
         if n > 1 && !g.has_key_starting_with(&k0) {
             continue;
@@ -823,12 +827,12 @@ fn narrow(span: &mut Span, tokens: &[Token], first_key: &str, g: &Gazetteer) {
     }
 }
 
-fn match_adjective(tokens: &[Token], i: usize, g: &Gazetteer) -> Option<Span> {
+fn match_adjective(text: &str, tokens: &[Token], i: usize, g: &Gazetteer) -> Option<Span> {
     let t = &tokens[i];
     if t.script == Script::Latin && !t.capitalized {
         return None;
     }
-    for (key, start) in clitic_variants(t) {
+    for (key, start) in clitic_variants(text, t) {
         let key = key.strip_prefix("ال").map(str::to_string).unwrap_or(key);
         if let Some(c) = g.adjective(&key) {
             return Some(Span {

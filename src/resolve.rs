@@ -18,8 +18,9 @@ pub struct Resolved {
     pub entry: EntryId,
     /// Its score.
     pub score: f64,
-    /// Why, in words.
-    pub reasons: Vec<String>,
+    /// The name means this place elsewhere in the article, which outweighed this span's own
+    /// evidence (one sense per discourse).
+    pub by_discourse: bool,
     /// Other candidates with their scores, best first (at most five).
     pub alternatives: Vec<(EntryId, f64)>,
 }
@@ -92,7 +93,60 @@ struct Evidence {
     by_key: FxHashMap<(EntryId, String), f64>,
     key_total: FxHashMap<EntryId, f64>,
     article_regions: FxHashMap<String, usize>,
-    anchors: Vec<(f64, f64)>,
+    anchors: Anchors,
+}
+
+/// The positions of the article's chosen places, each once, bucketed in cells of a few degrees so
+/// that "is any of them near this candidate?" costs a handful of distance computations however
+/// long the article is (a plain list made resolution quadratic in the number of mentions).
+#[derive(Default)]
+struct Anchors {
+    cells: FxHashMap<(i32, i32), Vec<(f64, f64)>>,
+}
+
+impl Anchors {
+    /// Cell size in degrees; a cell is about 220 km high.
+    const CELL: f64 = 2.0;
+
+    fn cell(lat: f64, lon: f64) -> (i32, i32) {
+        (
+            (lat / Self::CELL).floor() as i32,
+            (lon / Self::CELL).floor() as i32,
+        )
+    }
+
+    fn insert(&mut self, p: (f64, f64)) {
+        let cell = self.cells.entry(Self::cell(p.0, p.1)).or_default();
+        if !cell.contains(&p) {
+            cell.push(p);
+        }
+    }
+
+    /// Whether an anchor other than `exclude` lies within `km` of `p`.
+    fn any_near(&self, p: (f64, f64), exclude: Option<(f64, f64)>, km: f64) -> bool {
+        if self.cells.is_empty() {
+            return false;
+        }
+        let dlat = km / 111.0;
+        // Longitude degrees shrink towards the poles: widen the search by the row furthest from
+        // the equator, and search every longitude near the poles.
+        let far_lat = (p.0.abs() + dlat).min(90.0);
+        let cos = far_lat.to_radians().cos();
+        let dlon = if cos < 0.05 {
+            180.0
+        } else {
+            (dlat / cos).min(180.0)
+        };
+        let (r0, c0) = Self::cell(p.0 - dlat, p.1 - dlon);
+        let (r1, c1) = Self::cell(p.0 + dlat, p.1 + dlon);
+        let wraps = dlon >= 180.0 || p.1 - dlon < -180.0 || p.1 + dlon > 180.0;
+        let near = |a: &(f64, f64)| Some(*a) != exclude && distance_km(*a, p) < km;
+        if wraps || (c1 - c0 + 1) as usize * (r1 - r0 + 1) as usize > self.cells.len() {
+            return self.cells.values().flatten().any(near);
+        }
+        (r0..=r1)
+            .any(|r| (c0..=c1).any(|c| self.cells.get(&(r, c)).is_some_and(|v| v.iter().any(near))))
+    }
 }
 
 fn unambiguous_country(span: &Span, g: &Gazetteer) -> Option<String> {
@@ -156,7 +210,7 @@ fn gather(
             Some(e) => {
                 let e = g.entry(*e);
                 if e.kind != PlaceKind::Country && (e.kind == PlaceKind::City || !e.cc.is_empty()) {
-                    ev.anchors.push((e.lat, e.lon));
+                    ev.anchors.insert((e.lat, e.lon));
                 }
                 if e.kind == PlaceKind::Region && e.id.starts_with("ne-admin1:") {
                     *ev.article_regions.entry(e.id.clone()).or_default() += 1;
@@ -290,20 +344,18 @@ fn score(
             why.push_with(|| "its province or state is named in the article".to_string());
         }
     }
-    if e.kind == PlaceKind::City || (e.kind == PlaceKind::Region && !e.continent) {
-        let near = ev
+    if (e.kind == PlaceKind::City || (e.kind == PlaceKind::Region && !e.continent))
+        && ev
             .anchors
-            .iter()
-            .any(|a| self_pos != Some(*a) && distance_km(*a, (e.lat, e.lon)) < weight::NEAR_KM);
-        if near {
-            s += weight::NEAR_OTHER_PLACE;
-            why.push_with(|| {
-                format!(
-                    "within {} km of another place of the article",
-                    weight::NEAR_KM
-                )
-            });
-        }
+            .any_near((e.lat, e.lon), self_pos, weight::NEAR_KM)
+    {
+        s += weight::NEAR_OTHER_PLACE;
+        why.push_with(|| {
+            format!(
+                "within {} km of another place of the article",
+                weight::NEAR_KM
+            )
+        });
     }
     let cue_fits = match span.cue {
         Cue::City | Cue::Place => e.kind == PlaceKind::City,
@@ -344,7 +396,7 @@ impl Reasons {
 /// Resolve every span. Two rounds: the first uses only unambiguous evidence, the second also the
 /// places chosen in the first. Spans of the same name then share the meaning with the highest
 /// total score over the article.
-pub fn resolve(spans: &[Span], g: &Gazetteer) -> Vec<Resolved> {
+pub fn resolve<'a>(spans: &'a [Span], g: &'a Gazetteer) -> Resolution<'a> {
     let mut chosen: Vec<Option<EntryId>> = spans
         .iter()
         .map(|s| (s.candidates.len() == 1).then(|| s.candidates[0]))
@@ -406,7 +458,7 @@ pub fn resolve(spans: &[Span], g: &Gazetteer) -> Vec<Resolved> {
     }
     let total = |key: &str, c: EntryId| totals.get(&(key, c)).copied().unwrap_or(0.0);
     let mut out = Vec::with_capacity(spans.len());
-    for (k, (span, mut scored)) in spans.iter().zip(scored_all).enumerate() {
+    for (span, mut scored) in spans.iter().zip(scored_all) {
         let Some(best) = scored
             .iter()
             .enumerate()
@@ -420,29 +472,104 @@ pub fn resolve(spans: &[Span], g: &Gazetteer) -> Vec<Resolved> {
             continue;
         };
         let (entry, score_value) = scored.remove(best);
-        // Explain the winner only.
-        let pref = preferred[k].contains(&entry);
-        let own = own_pos(&chosen[k]);
-        let e = g.entry(entry);
-        let (_, mut reasons) = score(
-            span,
-            groups[k],
-            e,
-            g.name_count(entry),
-            pref,
-            &ev,
-            own,
-            true,
-        );
-        if best > 0 {
-            reasons.push("the same name elsewhere in the article points here".to_string());
-        }
         out.push(Resolved {
             entry,
             score: score_value,
-            reasons,
+            by_discourse: best > 0,
             alternatives: scored.iter().take(5).copied().collect(),
         });
     }
-    out
+    Resolution {
+        resolved: out,
+        spans,
+        g,
+        ev,
+        groups,
+        preferred,
+        chosen,
+    }
+}
+
+/// The resolution of every span of an article, and what it takes to explain a choice in words.
+pub struct Resolution<'a> {
+    /// One per span, in order (a span without candidates has none: see [`resolve`]).
+    pub resolved: Vec<Resolved>,
+    spans: &'a [Span],
+    g: &'a Gazetteer,
+    ev: Evidence,
+    groups: Vec<EntryId>,
+    preferred: Vec<Vec<EntryId>>,
+    chosen: Vec<Option<EntryId>>,
+}
+
+impl Resolution<'_> {
+    /// Why span `k` was resolved where it was, in words. Written on demand, once per place:
+    /// writing them for every mention made an article of a million mentions take gigabytes.
+    pub fn reasons(&self, k: usize) -> Vec<String> {
+        let (Some(r), Some(span)) = (self.resolved.get(k), self.spans.get(k)) else {
+            return Vec::new();
+        };
+        let e = self.g.entry(r.entry);
+        let own = self.chosen[k].map(|c| {
+            let e = self.g.entry(c);
+            (e.lat, e.lon)
+        });
+        let (_, mut reasons) = score(
+            span,
+            self.groups[k],
+            e,
+            self.g.name_count(r.entry),
+            self.preferred[k].contains(&r.entry),
+            &self.ev,
+            own,
+            true,
+        );
+        if r.by_discourse {
+            reasons.push("the same name elsewhere in the article points here".to_string());
+        }
+        reasons
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The grid answers exactly as a scan of every anchor would, near the poles and across the
+    /// antimeridian too.
+    #[test]
+    fn anchor_grid_agrees_with_a_full_scan() {
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state >> 11) as f64 / (1u64 << 53) as f64
+        };
+        let mut points = Vec::new();
+        for _ in 0..300 {
+            points.push((next() * 180.0 - 90.0, next() * 360.0 - 180.0));
+        }
+        // Clusters where cells matter most: the antimeridian, a pole, and a dense area.
+        for i in 0..40 {
+            let d = i as f64 * 0.1;
+            points.push((65.0 + d, 179.5 - d * 2.0));
+            points.push((88.0 - d / 4.0, d * 9.0 - 180.0));
+            points.push((40.0 + d / 5.0, 49.0 + d / 5.0));
+        }
+        let mut grid = Anchors::default();
+        for &p in &points[..200] {
+            grid.insert(p);
+        }
+        for &q in &points {
+            for km in [50.0, 250.0, 900.0] {
+                let exclude = Some(points[0]);
+                let brute = points[..200]
+                    .iter()
+                    .any(|a| Some(*a) != exclude && distance_km(*a, q) < km);
+                assert_eq!(grid.any_near(q, exclude, km), brute, "{q:?} within {km} km");
+            }
+        }
+        assert!(!Anchors::default().any_near((0.0, 0.0), None, 250.0));
+    }
 }

@@ -106,6 +106,23 @@ fn collapse_spaces(s: &str) -> String {
     out
 }
 
+/// The matching key of one word: [`fold_word_with_map`] without the offsets.
+pub fn fold_word(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    let mut tmp = String::new();
+    let table = fold_table();
+    for c in word.chars() {
+        if let Some(f) = table.get(c as usize) {
+            out.push_str(f);
+            continue;
+        }
+        tmp.clear();
+        fold_one(c, &mut tmp);
+        out.push_str(&tmp);
+    }
+    out
+}
+
 /// Fold a single word, keeping for every output character the byte offset (in `word`) of the
 /// source character it came from, plus a final entry equal to `word.len()`.
 pub fn fold_word_with_map(word: &str) -> (String, Vec<usize>) {
@@ -165,9 +182,6 @@ pub struct Token {
     pub end: usize,
     /// The word's matching key (see [`fold`]).
     pub key: String,
-    /// For each character of `key`, the byte offset in the text where it came from; one extra
-    /// entry at the end equal to `end`.
-    pub map: Vec<usize>,
     /// Script of the word's letters.
     pub script: Script,
     /// First letter is upper case (Latin script).
@@ -180,6 +194,17 @@ pub struct Token {
     pub hyphen_before: bool,
     /// Index of the sentence the word belongs to (into [`sentences`]'s output for the same text).
     pub sentence: usize,
+}
+
+impl Token {
+    /// Byte offset in `text` (the text the token was cut from) of the character that gave the
+    /// key's character number `key_char`; `end` for one past the key's last character. Computed
+    /// on demand: only names with a proclitic need it, and keeping the offsets of every token
+    /// doubled the memory of long documents.
+    pub fn source_offset(&self, text: &str, key_char: usize) -> usize {
+        let (_, map) = fold_word_with_map(&text[self.start..self.end]);
+        map.get(key_char).map_or(self.end, |&b| self.start + b)
+    }
 }
 
 fn is_word_char(c: char) -> bool {
@@ -232,18 +257,18 @@ pub fn tokenize_with_bounds(text: &str, sentence_starts: &[usize]) -> Vec<Token>
             }
         }
         let word = &text[start..end];
-        let (key, mut map) = fold_word_with_map(word);
+        let key = fold_word(word);
         if key.is_empty() {
             // Only tatweel or diacritics (a dateline dash ـ): no word.
             continue;
         }
-        for m in map.iter_mut() {
-            *m += start;
-        }
         let script = word_script(word);
-        let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
-        let capitalized = letters.first().is_some_and(|c| c.is_uppercase());
-        let all_caps = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+        let mut letters = word.chars().filter(|c| c.is_alphabetic());
+        let capitalized = letters.next().is_some_and(|c| c.is_uppercase());
+        let all_caps = capitalized && {
+            let mut rest = letters.peekable();
+            rest.peek().is_some() && rest.all(|c| c.is_uppercase())
+        };
         while sentence + 1 < sentence_starts.len() && sentence_starts[sentence + 1] <= start {
             sentence += 1;
         }
@@ -259,7 +284,6 @@ pub fn tokenize_with_bounds(text: &str, sentence_starts: &[usize]) -> Vec<Token>
             start,
             end,
             key,
-            map,
             script,
             capitalized,
             all_caps,

@@ -330,3 +330,38 @@ fn html_page_with_scripts_and_styles() {
     names.sort_unstable();
     assert_eq!(names, ["Armenia", "Azerbaijan", "Baku", "Iran", "Tehran"]);
 }
+
+/// A 26 MB article (the founding article over and over, as one file) is analysed completely:
+/// every copy's mentions of Baku are there, with offsets inside their passages. How the time
+/// grows with size is measured by `scripts/bench_scaling.py`, not here.
+#[test]
+fn a_26_mb_file_is_analysed_completely() {
+    let s = Scratch::new("huge");
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(GOOD))
+        .expect("founding article");
+    let copies = 26_000_000 / (text.len() + 2) + 1;
+    let big = vec![text.trim_end(); copies].join("\n\n");
+    assert!(big.len() >= 26_000_000);
+    let path = s.file("huge.txt", big.as_bytes());
+    let out = kharita(&[&path]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let lines = stdout_lines(&out);
+    assert_eq!(lines.len(), 1);
+    let a = &lines[0];
+    let baku = a["places"]
+        .as_array()
+        .expect("places")
+        .iter()
+        .find(|p| p["id"] == BAKU)
+        .expect("Baku found");
+    let mentions = baku["mentions"].as_array().expect("mentions");
+    assert_eq!(mentions.len(), 9 * copies);
+    let passages = a["passages"].as_array().expect("passages");
+    for m in mentions.iter().step_by(997) {
+        let p = &passages[m["passage"].as_u64().unwrap() as usize];
+        let chars: Vec<char> = p["text"].as_str().unwrap().chars().collect();
+        let (start, end) = (m["start"].as_u64().unwrap(), m["end"].as_u64().unwrap());
+        let slice: String = chars[start as usize..end as usize].iter().collect();
+        assert_eq!(slice, m["text"].as_str().unwrap());
+    }
+}

@@ -130,7 +130,6 @@ pub fn words(text: &str) -> Vec<Token> {
             start,
             end,
             key: word_key,
-            map: Vec::new(),
             script: if latin {
                 Script::Latin
             } else if first.is_some() {
