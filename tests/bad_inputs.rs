@@ -358,10 +358,10 @@ fn a_26_mb_file_is_analysed_completely() {
     assert_eq!(mentions.len(), 9 * copies);
     let passages = a["passages"].as_array().expect("passages");
     for m in mentions.iter().step_by(997) {
-        let p = &passages[m["passage"].as_u64().unwrap() as usize];
-        let chars: Vec<char> = p["text"].as_str().unwrap().chars().collect();
-        let (start, end) = (m["start"].as_u64().unwrap(), m["end"].as_u64().unwrap());
-        let slice: String = chars[start as usize..end as usize].iter().collect();
-        assert_eq!(slice, m["text"].as_str().unwrap());
+        let num = |k: &str| m[k].as_u64().expect("a number") as usize;
+        let p = &passages[num("passage")];
+        let chars: Vec<char> = p["text"].as_str().expect("text").chars().collect();
+        let slice: String = chars[num("start")..num("end")].iter().collect();
+        assert_eq!(slice, m["text"].as_str().expect("mention text"));
     }
 }

@@ -14,8 +14,14 @@ use walkers::{lon_lat, MapMemory, Plugin, Projector};
 pub struct MapLayer<'a> {
     /// The basemap, when loaded.
     pub basemap: Option<&'a Basemap>,
-    /// Draw the offline basemap (off when online tiles are shown).
-    pub draw_basemap: bool,
+    /// Online tiles are shown: the offline basemap then goes into `underlay`, beneath them, so
+    /// that wherever a tile is missing (no network, a slow server, a broken cache) the offline
+    /// map still shows; country names are left to the tiles.
+    pub online: bool,
+    /// A slot reserved in the map's paint list before the tiles were drawn.
+    pub underlay: Option<egui::layers::ShapeIdx>,
+    /// Triangles of the basemap drawn in this frame (for tests and benchmarks).
+    pub basemap_triangles: usize,
     /// Loaded articles.
     pub docs: &'a [Analysis],
     /// What the filter shows.
@@ -109,10 +115,18 @@ impl<'a> MapLayer<'a> {
 
     fn draw_basemap(&mut self, ui: &Ui, rect: Rect, t: Affine, zoom: f64) {
         let painter = ui.painter_at(rect);
-        painter.rect_filled(rect, 0.0, style::SEA);
-        let Some(bm) = self.basemap else { return };
+        let shapes = self.basemap_shapes(rect, t, zoom);
+        match self.underlay {
+            Some(idx) => painter.set(idx, Shape::Vec(shapes)),
+            None => painter.extend(shapes),
+        }
+    }
+
+    fn basemap_shapes(&mut self, rect: Rect, t: Affine, zoom: f64) -> Vec<Shape> {
+        let mut out = vec![Shape::rect_filled(rect, 0.0, style::SEA)];
+        let Some(bm) = self.basemap else { return out };
         let Some(level) = bm.level_for(zoom) else {
-            return;
+            return out;
         };
         let view = t.view(rect);
 
@@ -166,7 +180,8 @@ impl<'a> MapLayer<'a> {
         for fill in &level.lake_fills {
             push_fill(fill, style::LAKE);
         }
-        painter.add(Shape::mesh(mesh));
+        self.basemap_triangles = mesh.indices.len() / 3;
+        out.push(Shape::mesh(mesh));
 
         let line = |pl: &Polyline, stroke: Stroke, shapes: &mut Vec<Shape>| {
             if !pl.bbox.intersects(&view) {
@@ -175,7 +190,7 @@ impl<'a> MapLayer<'a> {
             let pts: Vec<Pos2> = pl.points.iter().map(|p| t.apply(*p)).collect();
             shapes.push(Shape::line(pts, stroke));
         };
-        let mut shapes = Vec::new();
+        let mut shapes = out;
         if zoom >= 3.0 {
             let w = if zoom >= 5.0 { 1.2 } else { 0.8 };
             for r in &level.rivers {
@@ -189,7 +204,7 @@ impl<'a> MapLayer<'a> {
         for (_, b) in &level.borders {
             line(b, Stroke::new(border_w, style::BORDER), &mut shapes);
         }
-        painter.extend(shapes);
+        shapes
     }
 
     fn draw_country_labels(&mut self, ui: &Ui, rect: Rect, t: Affine, taken: &mut Vec<Rect>) {
@@ -444,11 +459,9 @@ impl Plugin for &mut MapLayer<'_> {
         let rect = response.rect;
         let t = Affine::from_projector(projector);
         let zoom = memory.zoom();
-        if self.draw_basemap {
-            self.draw_basemap(ui, rect, t, zoom);
-        }
+        self.draw_basemap(ui, rect, t, zoom);
         // Country names under the markers; place labels have a halo of their own.
-        if self.draw_basemap {
+        if !self.online {
             let mut names = Vec::new();
             self.draw_country_labels(ui, rect, t, &mut names);
         }

@@ -277,6 +277,49 @@ pub struct App {
     /// Time from start to the first frame that showed the loaded articles on the basemap.
     pub first_full_frame: Option<Duration>,
     notice: Option<String>,
+    tile_server: TileServer,
+    basemap_triangles: usize,
+}
+
+/// Where online tiles come from: OpenStreetMap, unless a test or a user's own server says
+/// otherwise.
+#[derive(Debug, Clone)]
+pub struct TileServer {
+    /// URL with `{z}`, `{x}` and `{y}` in it.
+    pub url: String,
+    /// Folder of the on-disk HTTP cache (none: no cache).
+    pub cache: Option<std::path::PathBuf>,
+}
+
+impl Default for TileServer {
+    fn default() -> Self {
+        TileServer {
+            url: "https://tile.openstreetmap.org/{z}/{x}/{y}.png".to_owned(),
+            cache: eframe::storage_dir("Kharita").map(|d| d.join("tiles")),
+        }
+    }
+}
+
+/// A [`TileServer`] as walkers' tile source, with OpenStreetMap's attribution.
+struct TileSourceOf(TileServer);
+
+impl walkers::sources::TileSource for TileSourceOf {
+    fn tile_url(&self, t: walkers::TileId) -> String {
+        self.0
+            .url
+            .replace("{z}", &t.zoom.to_string())
+            .replace("{x}", &t.x.to_string())
+            .replace("{y}", &t.y.to_string())
+    }
+
+    fn attribution(&self) -> walkers::sources::Attribution {
+        walkers::sources::Attribution {
+            text: "© OpenStreetMap contributors",
+            url: "https://www.openstreetmap.org/copyright",
+            logo_light: None,
+            logo_dark: None,
+        }
+    }
 }
 
 impl App {
@@ -320,6 +363,8 @@ impl App {
             started,
             first_full_frame: None,
             notice: None,
+            tile_server: TileServer::default(),
+            basemap_triangles: 0,
         };
         if !startup.empty {
             let sources = if startup.files.is_empty() {
@@ -333,6 +378,27 @@ impl App {
             app.start_loading(ctx, sources);
         }
         app
+    }
+
+    /// Take online tiles from another server (and cache), from the next frame on.
+    pub fn set_tile_server(&mut self, server: TileServer) {
+        self.tile_server = server;
+        self.tiles = None;
+    }
+
+    /// Turn online tiles on or off, as the map's toggle does.
+    pub fn set_online_tiles(&mut self, on: bool) {
+        self.state.online_tiles = on;
+    }
+
+    /// Whether online tiles are in use (the toggle is on and the tile client exists).
+    pub fn online_tiles_active(&self) -> bool {
+        self.tiles.is_some()
+    }
+
+    /// Triangles of the offline basemap drawn in the last frame.
+    pub fn basemap_triangles(&self) -> usize {
+        self.basemap_triangles
     }
 
     /// The loaded articles.
@@ -531,7 +597,7 @@ impl App {
         }
         // Online tiles only when asked for; otherwise nothing that could touch the network.
         if self.state.online_tiles && self.tiles.is_none() {
-            self.tiles = Some(make_tiles(ctx));
+            self.tiles = Some(make_tiles(ctx, &self.tile_server));
         } else if !self.state.online_tiles && self.tiles.is_some() {
             self.tiles = None;
         }
@@ -941,7 +1007,13 @@ impl App {
             } else {
                 Some(&self.basemap)
             },
-            draw_basemap: self.tiles.is_none(),
+            online: self.tiles.is_some(),
+            // Reserved before the tiles are drawn, filled by the map layer afterwards.
+            underlay: self
+                .tiles
+                .is_some()
+                .then(|| ui.painter().add(egui::Shape::Noop)),
+            basemap_triangles: 0,
             docs: &self.docs,
             visible: &self.visible,
             selected: selection.as_ref(),
@@ -998,6 +1070,7 @@ impl App {
                 ui.painter().galley(pos, galley, style::WEAK_TEXT);
             });
         self.commands.append(&mut layer.commands);
+        self.basemap_triangles = layer.basemap_triangles;
         self.state.online_tiles = toggle;
         self.state.arabic_labels = arabic;
         if fit {
@@ -1020,16 +1093,16 @@ impl App {
 
 /// Online tiles, with an on-disk cache and an honest user agent. Only called when the user turns
 /// them on.
-fn make_tiles(ctx: &egui::Context) -> HttpTiles {
+fn make_tiles(ctx: &egui::Context, server: &TileServer) -> HttpTiles {
     // walkers' HTTP client needs a rustls crypto provider; install ring's once.
     let _ = rustls::crypto::ring::default_provider().install_default();
     let agent = format!("Kharita/{}", env!("CARGO_PKG_VERSION"));
     let options = walkers::HttpOptions {
-        cache: eframe::storage_dir("Kharita").map(|d| d.join("tiles")),
+        cache: server.cache.clone(),
         user_agent: walkers::HeaderValue::from_str(&agent).ok(),
         ..Default::default()
     };
-    HttpTiles::with_options(walkers::sources::OpenStreetMap, options, ctx.clone())
+    HttpTiles::with_options(TileSourceOf(server.clone()), options, ctx.clone())
 }
 
 impl eframe::App for App {
