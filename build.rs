@@ -40,13 +40,18 @@ fn main() {
     }
 }
 
-/// Copy the basemap into OUT_DIR (empty when missing) for the app's `include_bytes!`.
+/// Copy the basemap and the region outlines into OUT_DIR (empty when missing) for the app's
+/// `include_bytes!`.
 fn copy_basemap() {
-    let src = std::path::Path::new("data/basemap/countries.json.gz");
-    println!("cargo:rerun-if-changed={}", src.display());
     let out = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into()));
-    let bytes = std::fs::read(src).unwrap_or_default();
-    if let Err(e) = std::fs::write(out.join("basemap.json.gz"), bytes) {
-        panic!("writing basemap.json.gz: {e}");
+    for (from, to) in [
+        ("data/basemap/countries.json.gz", "basemap.json.gz"),
+        ("data/basemap/regions.json.gz", "regions.json.gz"),
+    ] {
+        println!("cargo:rerun-if-changed={from}");
+        let bytes = std::fs::read(from).unwrap_or_default();
+        if let Err(e) = std::fs::write(out.join(to), bytes) {
+            panic!("writing {to}: {e}");
+        }
     }
 }

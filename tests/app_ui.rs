@@ -230,3 +230,45 @@ fn an_unreadable_file_shows_an_error_and_keeps_the_rest() {
     h.run_steps(2);
     assert!(h.state().errors().is_empty());
 }
+
+/// A province named in an article is drawn as an area from its Natural Earth outline, and goes
+/// with its marker when regions are filtered out.
+#[test]
+fn a_named_province_is_drawn_as_an_area() {
+    let text = "قصفت الطائرات بلدات في محافظة إدلب شمال غرب سوريا، وفر السكان نحو الحدود التركية.";
+    let doc =
+        kharita::ingest::from_bytes("idlib.txt", text.as_bytes(), kharita::ingest::Format::Text)
+            .expect("text");
+    let a = kharita::analyze(&doc, kharita::gazetteer::Gazetteer::shared());
+    assert!(
+        a.places.iter().any(|p| p.id == "ne-admin1:SY-ID"),
+        "Idlib province is found: {:?}",
+        a.places.iter().map(|p| &p.id).collect::<Vec<_>>()
+    );
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1500.0, 940.0))
+        .build_eframe(|cc| {
+            App::new(
+                cc,
+                Startup {
+                    empty: true,
+                    ..Startup::default()
+                },
+            )
+        });
+    h.state_mut().add_analyses(vec![a]);
+    h.state_mut().wait_until_loaded();
+    let t0 = std::time::Instant::now();
+    while h.state().region_areas() == 0 {
+        assert!(
+            t0.elapsed() < std::time::Duration::from_secs(60),
+            "the province's area is drawn once the outlines are loaded"
+        );
+        h.run_steps(1);
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert_eq!(h.state().region_areas(), 1);
+    h.get_by_label_contains("Region (").click();
+    h.run_steps(2);
+    assert_eq!(h.state().region_areas(), 0, "hidden with its kind");
+}

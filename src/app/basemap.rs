@@ -13,6 +13,9 @@ use std::sync::Arc;
 /// The compressed basemap (copied in by build.rs; empty when the checkout lacks it).
 static BASEMAP_GZ: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/basemap.json.gz"));
 
+/// Simplified outlines of provinces (`data/basemap/regions.json.gz`), by gazetteer id.
+static REGIONS_GZ: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/regions.json.gz"));
+
 /// Finest level: zoom levels above it use it.
 pub const MAX_LEVEL: usize = 8;
 
@@ -169,6 +172,8 @@ pub struct Basemap {
     pub countries: Vec<Country>,
     /// Levels by zoom (index = zoom level); `None` until built.
     pub levels: Vec<Option<Arc<Level>>>,
+    /// Province outlines, once loaded.
+    pub regions: Option<Arc<Regions>>,
 }
 
 impl Basemap {
@@ -187,8 +192,77 @@ impl Basemap {
     }
 }
 
+/// A province's outline, triangulated, for drawing it as an area.
+#[derive(Debug, Default)]
+pub struct RegionShape {
+    /// The area.
+    pub fill: Fill,
+    /// Its outline (outer rings and holes).
+    pub rings: Vec<Polyline>,
+}
+
+/// Outlines of the provinces the gazetteer knows, by place id (`ne-admin1:...`).
+#[derive(Debug, Default)]
+pub struct Regions {
+    /// By place id.
+    pub by_id: std::collections::HashMap<String, RegionShape>,
+}
+
+#[derive(Deserialize)]
+struct RawRegion {
+    id: String,
+    #[serde(default)]
+    polygons: Vec<Vec<RawRing>>,
+}
+
+#[derive(Deserialize)]
+struct RawRegions {
+    #[serde(default)]
+    regions: Vec<RawRegion>,
+}
+
+/// Parse and triangulate the region outlines.
+pub fn parse_regions(bytes: &[u8]) -> Result<Regions, String> {
+    if bytes.is_empty() {
+        return Err("the region outlines (data/basemap/regions.json.gz) were missing when this program was built; provinces show as markers only".into());
+    }
+    let mut json = Vec::new();
+    flate2::read::GzDecoder::new(bytes)
+        .read_to_end(&mut json)
+        .map_err(|e| format!("the region outlines are damaged: {e}"))?;
+    let raw: RawRegions = serde_json::from_slice(&json)
+        .map_err(|e| format!("the region outlines are damaged: {e}"))?;
+    let mut by_id = std::collections::HashMap::with_capacity(raw.regions.len());
+    for r in raw.regions {
+        let polys: Vec<Polygon> = r
+            .polygons
+            .iter()
+            .map(|p| p.iter().map(project_ring).collect())
+            .collect();
+        let rings = polys
+            .iter()
+            .flatten()
+            .map(|ring| {
+                let points = to_f32(ring);
+                let bbox = BBox::of(&points);
+                Polyline { points, bbox }
+            })
+            .collect();
+        by_id.insert(
+            r.id,
+            RegionShape {
+                fill: fill(&polys),
+                rings,
+            },
+        );
+    }
+    Ok(Regions { by_id })
+}
+
 /// What the loader thread reports.
 pub enum Message {
+    /// The province outlines are ready (after the levels).
+    Regions(Arc<Regions>),
     /// Countries parsed.
     Countries(Vec<Country>),
     /// A level is ready.
@@ -421,7 +495,12 @@ pub fn load_blocking() -> Result<Basemap, String> {
     let levels = (0..=MAX_LEVEL)
         .map(|z| Some(Arc::new(build_level(z, n, &proj))))
         .collect();
-    Ok(Basemap { countries, levels })
+    let regions = parse_regions(REGIONS_GZ).ok().map(Arc::new);
+    Ok(Basemap {
+        countries,
+        levels,
+        regions,
+    })
 }
 
 /// Start the named loader thread; it reports the countries, then each level, coarse to fine.
@@ -445,6 +524,16 @@ pub fn spawn_loader(ctx: Option<eframe::egui::Context>) -> mpsc::Receiver<Messag
             if tx.send(Message::Level(z, level)).is_err() {
                 return;
             }
+            if let Some(ctx) = &ctx {
+                ctx.request_repaint();
+            }
+        }
+        // Province outlines last: only articles that name a province need them.
+        let msg = match parse_regions(REGIONS_GZ) {
+            Ok(r) => Message::Regions(Arc::new(r)),
+            Err(e) => Message::Failed(e),
+        };
+        if tx.send(msg).is_ok() {
             if let Some(ctx) = &ctx {
                 ctx.request_repaint();
             }

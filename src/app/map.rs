@@ -22,6 +22,8 @@ pub struct MapLayer<'a> {
     pub underlay: Option<egui::layers::ShapeIdx>,
     /// Triangles of the basemap drawn in this frame (for tests and benchmarks).
     pub basemap_triangles: usize,
+    /// Provinces drawn as areas in this frame.
+    pub region_areas: usize,
     /// Loaded articles.
     pub docs: &'a [Analysis],
     /// What the filter shows.
@@ -248,6 +250,55 @@ impl<'a> MapLayer<'a> {
         }
     }
 
+    /// Shown provinces with an outline in the data, as translucent areas (the selected one
+    /// stronger); above the basemap or tiles, below the markers.
+    fn draw_region_areas(&mut self, ui: &Ui, rect: Rect, t: Affine) {
+        let Some(regions) = self.basemap.and_then(|b| b.regions.as_ref()) else {
+            return;
+        };
+        let view = t.view(rect);
+        let selected = self.selected_place_id();
+        let base = style::kind_color(PlaceKind::Region);
+        let mut mesh = Mesh::default();
+        let mut lines = Vec::new();
+        let mut drawn = 0;
+        for vi in 0..self.visible.places.len() {
+            let Some(p) = self.first_place(vi) else {
+                continue;
+            };
+            if p.kind != PlaceKind::Region {
+                continue;
+            }
+            let Some(shape) = regions.by_id.get(&p.id) else {
+                continue;
+            };
+            if !shape.fill.bbox.intersects(&view) {
+                continue;
+            }
+            let chosen = selected == Some(p.id.as_str());
+            let alpha = if chosen { 0.38 } else { 0.2 };
+            let color = base.gamma_multiply(alpha);
+            let first = mesh.vertices.len() as u32;
+            for v in &shape.fill.vertices {
+                mesh.colored_vertex(t.apply(*v), color);
+            }
+            mesh.indices
+                .extend(shape.fill.indices.iter().map(|i| first + i));
+            let stroke = Stroke::new(if chosen { 2.0 } else { 1.2 }, base);
+            for r in &shape.rings {
+                if r.bbox.intersects(&view) {
+                    let pts: Vec<Pos2> = r.points.iter().map(|q| t.apply(*q)).collect();
+                    lines.push(Shape::line(pts, stroke));
+                }
+            }
+            drawn += 1;
+        }
+        self.region_areas = drawn;
+        let painter = ui.painter_at(rect);
+        painter.add(Shape::mesh(mesh));
+        painter.extend(lines);
+    }
+
     fn markers(&self, projector: &Projector) -> Vec<Marker> {
         let mut out: Vec<Marker> = Vec::new();
         for (vi, v) in self.visible.places.iter().enumerate() {
@@ -465,6 +516,7 @@ impl Plugin for &mut MapLayer<'_> {
             let mut names = Vec::new();
             self.draw_country_labels(ui, rect, t, &mut names);
         }
+        self.draw_region_areas(ui, rect, t);
         self.draw_event_links(ui, rect, projector);
         let mut taken = Vec::new();
         self.draw_markers(ui, rect, projector, &mut taken);

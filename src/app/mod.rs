@@ -276,9 +276,13 @@ pub struct App {
     started: Instant,
     /// Time from start to the first frame that showed the loaded articles on the basemap.
     pub first_full_frame: Option<Duration>,
+    /// Time from start to the beginning of the frame after it: the first full frame was painted
+    /// and presented by then (measured in a window only).
+    pub first_frame_shown: Option<Duration>,
     notice: Option<String>,
     tile_server: TileServer,
     basemap_triangles: usize,
+    region_areas: usize,
 }
 
 /// Where online tiles come from: OpenStreetMap, unless a test or a user's own server says
@@ -362,9 +366,11 @@ impl App {
             fit_pending: false,
             started,
             first_full_frame: None,
+            first_frame_shown: None,
             notice: None,
             tile_server: TileServer::default(),
             basemap_triangles: 0,
+            region_areas: 0,
         };
         if !startup.empty {
             let sources = if startup.files.is_empty() {
@@ -399,6 +405,11 @@ impl App {
     /// Triangles of the offline basemap drawn in the last frame.
     pub fn basemap_triangles(&self) -> usize {
         self.basemap_triangles
+    }
+
+    /// Provinces drawn as areas in the last frame.
+    pub fn region_areas(&self) -> usize {
+        self.region_areas
     }
 
     /// The loaded articles.
@@ -440,7 +451,10 @@ impl App {
                 Ok(m) => self.take_basemap_message(m),
                 Err(_) => self.basemap_rx = None,
             }
-            if self.basemap.levels.iter().all(|l| l.is_some()) && !self.basemap.levels.is_empty() {
+            if self.basemap.levels.iter().all(|l| l.is_some())
+                && !self.basemap.levels.is_empty()
+                && self.basemap.regions.is_some()
+            {
                 self.basemap_rx = None;
             }
         }
@@ -517,6 +531,7 @@ impl App {
                     *slot = Some(l);
                 }
             }
+            basemap::Message::Regions(r) => self.basemap.regions = Some(r),
             basemap::Message::Failed(e) => {
                 self.errors.push(e);
                 self.basemap_rx = None;
@@ -1014,6 +1029,7 @@ impl App {
                 .is_some()
                 .then(|| ui.painter().add(egui::Shape::Noop)),
             basemap_triangles: 0,
+            region_areas: 0,
             docs: &self.docs,
             visible: &self.visible,
             selected: selection.as_ref(),
@@ -1071,6 +1087,7 @@ impl App {
             });
         self.commands.append(&mut layer.commands);
         self.basemap_triangles = layer.basemap_triangles;
+        self.region_areas = layer.region_areas;
         self.state.online_tiles = toggle;
         self.state.arabic_labels = arabic;
         if fit {
@@ -1083,10 +1100,12 @@ impl App {
             self.first_full_frame = Some(self.started.elapsed());
             if std::env::var_os("KHARITA_TIMING").is_some() {
                 eprintln!(
-                    "first full frame after {:.0} ms",
+                    "first full frame laid out after {:.0} ms",
                     self.started.elapsed().as_secs_f64() * 1000.0
                 );
             }
+            // One more frame, whose start tells when the first one was painted and shown.
+            ui.ctx().request_repaint();
         }
     }
 }
@@ -1107,6 +1126,16 @@ fn make_tiles(ctx: &egui::Context, server: &TileServer) -> HttpTiles {
 
 impl eframe::App for App {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        if self.first_full_frame.is_some() && self.first_frame_shown.is_none() {
+            // eframe paints and presents each frame before it starts the next one.
+            self.first_frame_shown = Some(self.started.elapsed());
+            if std::env::var_os("KHARITA_TIMING").is_some() {
+                eprintln!(
+                    "first full frame painted and shown after {:.0} ms",
+                    self.started.elapsed().as_secs_f64() * 1000.0
+                );
+            }
+        }
         self.poll(ctx);
     }
 
