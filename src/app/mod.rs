@@ -132,11 +132,43 @@ impl Default for State {
     }
 }
 
+/// Key of the recent-files list, saved apart from the rest of the state as well, so that it
+/// outlives a damaged state.
+const RECENT_KEY: &str = "kharita-recent";
+
 /// Read the saved state; anything unreadable gives the defaults.
 pub fn load_state(storage: Option<&dyn eframe::Storage>) -> State {
-    storage
-        .and_then(|s| eframe::get_value::<State>(s, eframe::APP_KEY))
-        .unwrap_or_default()
+    load_state_checked(storage).0
+}
+
+/// Read the saved state. A state that is there but cannot be read gives the defaults, with the
+/// recent files kept (they are saved apart too), and a message that says so.
+pub fn load_state_checked(storage: Option<&dyn eframe::Storage>) -> (State, Option<String>) {
+    let Some(s) = storage else {
+        return (State::default(), None);
+    };
+    if let Some(state) = eframe::get_value::<State>(s, eframe::APP_KEY) {
+        return (state, None);
+    }
+    let recent = eframe::get_value::<Vec<PathBuf>>(s, RECENT_KEY).unwrap_or_default();
+    let damaged = s.get_string(eframe::APP_KEY).is_some();
+    let message = damaged.then(|| {
+        format!(
+            "The saved settings could not be read, so Kharita started with its default settings{}.",
+            if recent.is_empty() {
+                ""
+            } else {
+                " (the recent files were kept)"
+            }
+        )
+    });
+    (
+        State {
+            recent,
+            ..State::default()
+        },
+        message,
+    )
 }
 
 /// Laid-out labels and paragraphs kept across frames (bidi layout is not free).
@@ -329,8 +361,10 @@ impl walkers::sources::TileSource for TileSourceOf {
 impl App {
     /// Create the app: fonts, saved state, basemap loader, and the first files.
     pub fn new(cc: &eframe::CreationContext<'_>, startup: Startup) -> App {
-        let state = load_state(cc.storage);
-        App::with_state(&cc.egui_ctx, state, startup)
+        let (state, damaged) = load_state_checked(cc.storage);
+        let mut app = App::with_state(&cc.egui_ctx, state, startup);
+        app.errors.extend(damaged);
+        app
     }
 
     /// Create the app with a given state.
@@ -1149,6 +1183,7 @@ impl eframe::App for App {
         }
         self.state.map_zoom = self.map_memory.zoom();
         eframe::set_value(storage, eframe::APP_KEY, &self.state);
+        eframe::set_value(storage, RECENT_KEY, &self.state.recent);
     }
 }
 
@@ -1245,8 +1280,18 @@ mod tests {
     fn corrupted_state_falls_back_to_defaults() {
         let mut s = Store::default();
         s.set_string(eframe::APP_KEY, "(filter: [[[ garbage".into());
-        assert_eq!(load_state(Some(&s)), State::default());
-        assert_eq!(load_state(None), State::default());
+        let (state, message) = load_state_checked(Some(&s));
+        assert_eq!(state, State::default());
+        assert!(message.is_some_and(|m| m.contains("default settings")));
+        assert_eq!(load_state_checked(None), (State::default(), None));
+        // Nothing saved yet: defaults, and nothing to say.
+        assert_eq!(load_state_checked(Some(&Store::default())).1, None);
+        // The recent files, saved apart, survive the damage.
+        let recent = vec![PathBuf::from("a.txt"), PathBuf::from("مقال.html")];
+        eframe::set_value(&mut s, RECENT_KEY, &recent);
+        let (state, message) = load_state_checked(Some(&s));
+        assert_eq!(state.recent, recent);
+        assert!(message.is_some_and(|m| m.contains("recent files were kept")));
     }
 
     #[test]
