@@ -272,3 +272,40 @@ fn a_named_province_is_drawn_as_an_area() {
     h.run_steps(2);
     assert_eq!(h.state().region_areas(), 0, "hidden with its kind");
 }
+
+/// The founding article gives no year and no publication date: its events dated by day and
+/// month still show on the timeline, on a year-less axis, and select on click.
+#[test]
+fn events_dated_without_a_year_are_on_the_timeline() {
+    let mut h = founding();
+    let with_day = h.state().docs()[0]
+        .events
+        .iter()
+        .filter(|e| {
+            e.date
+                .as_ref()
+                .is_some_and(|d| d.month.is_some() && d.day.is_some())
+        })
+        .count();
+    assert!(with_day >= 3, "{with_day} events with a day and a month");
+    let rect = {
+        let marks: Vec<_> = h.query_all_by_label_contains(" event, ").collect();
+        assert!(!marks.is_empty(), "timeline marks");
+        assert!(h
+            .query_all_by_label_contains("no year for these dates")
+            .next()
+            .is_some());
+        marks[0].rect()
+    };
+    h.hover_at(rect.center());
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos: rect.center(),
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+    }
+    h.run_steps(2);
+    assert!(matches!(h.state().selection(), Some(Item::Event(0, _))));
+}

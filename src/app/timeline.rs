@@ -66,9 +66,67 @@ fn dated(view: &View<'_>) -> Vec<Dated> {
     out
 }
 
+/// A year with a 29 February, standing for a year the text does not give.
+const SOME_LEAP_YEAR: i32 = 2000;
+
+/// Events dated by month (and day) in an article that gives neither their year nor its own
+/// publication date ("21 فبراير/شباط" in an undated article), on a year-less axis.
+fn dated_without_year(view: &View<'_>) -> Vec<Dated> {
+    let mut out = Vec::new();
+    for (ai, a) in view.docs.iter().enumerate() {
+        if a.published.is_some() {
+            continue;
+        }
+        for (ei, e) in a.events.iter().enumerate() {
+            let Some(d) = e.date.as_ref().filter(|d| d.year.is_none()) else {
+                continue;
+            };
+            let Some(m) = d.month else { continue };
+            let last = days_in_month(m);
+            let (d0, d1) = match (d.day, d.part.as_deref()) {
+                (Some(day), _) => (day, day),
+                (None, Some("early")) => (1, 10),
+                (None, Some("mid")) => (11, 20),
+                (None, Some("late")) => (21, last),
+                (None, _) => (1, last),
+            };
+            out.push((
+                ai,
+                ei,
+                days_from_civil(SOME_LEAP_YEAR, m, d0),
+                days_from_civil(SOME_LEAP_YEAR, m, d1),
+            ));
+        }
+    }
+    out
+}
+
+fn days_in_month(m: u32) -> u32 {
+    match m {
+        2 => 29,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+fn fmt_month_day(z: i64) -> String {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let (_, m, d) = civil_from_days(z);
+    format!("{d} {}", MONTHS[(m as usize).clamp(1, 12) - 1])
+}
+
 /// Draw the timeline.
 pub fn ui(ui: &mut Ui, view: &View<'_>, filter: &mut Filter, commands: &mut Vec<Command>) {
-    let events = dated(view);
+    let mut events = dated(view);
+    // With no event dated in full, show those dated by month and day only, on a year-less axis
+    // (they cannot be filtered by date: the filter works on full dates).
+    let yearless = events.is_empty();
+    if yearless {
+        events = dated_without_year(view);
+    }
+    let fmt: fn(i64) -> String = if yearless { fmt_month_day } else { fmt_day };
     ui.horizontal(|ui| {
         ui.strong("Timeline");
         if filter.has_date_range() {
@@ -81,6 +139,8 @@ pub fn ui(ui: &mut Ui, view: &View<'_>, filter: &mut Filter, commands: &mut Vec<
                 filter.date_from = None;
                 filter.date_to = None;
             }
+        } else if yearless && !events.is_empty() {
+            ui.weak("The text gives no year for these dates; click an event to select it.");
         } else if !events.is_empty() {
             ui.weak("Drag over a span to filter by date; click an event to select it.");
         }
@@ -121,7 +181,7 @@ pub fn ui(ui: &mut Ui, view: &View<'_>, filter: &mut Filter, commands: &mut Vec<
         painter.text(
             Pos2::new(x_of(day as f64), rect.bottom()),
             align,
-            fmt_day(day),
+            fmt(day),
             egui::FontId::proportional(10.0),
             style::WEAK_TEXT,
         );
@@ -137,7 +197,7 @@ pub fn ui(ui: &mut Ui, view: &View<'_>, filter: &mut Filter, commands: &mut Vec<
         .as_deref()
         .and_then(|s| parse_day(s, true))
         .map(|(y, m, d)| days_from_civil(y, m, d.min(31)));
-    if from.is_some() || to.is_some() {
+    if !yearless && (from.is_some() || to.is_some()) {
         let x0 = x_of(from.unwrap_or(lo) as f64).max(rect.left());
         let x1 = x_of(to.unwrap_or(hi) as f64 + 1.0).min(rect.right());
         painter.rect_filled(
@@ -209,6 +269,9 @@ pub fn ui(ui: &mut Ui, view: &View<'_>, filter: &mut Filter, commands: &mut Vec<
         if er.clicked() {
             commands.push(Command::Select(Some(Item::Event(ai, ei))));
         }
+    }
+    if yearless {
+        return;
     }
     // Dragging a span.
     let drag_id = ui.scope_id().with("tl-drag");
