@@ -73,9 +73,12 @@ const METONYM_POPULATION: u64 = 100_000;
 /// Places and actors kept per event.
 const MAX_PLACES: usize = 4;
 const MAX_ACTORS: usize = 4;
-/// Most actors an event gathers from all its reports.
+/// Most actors an event gathers from all its reports (past it, a report naming only a dropped
+/// actor starts an event of its own).
 const MAX_MERGED_ACTORS: usize = 12;
-/// How many earlier events of its type group a report is compared with (see `merge`).
+/// How many earlier events of its type group a report is compared with (see `merge`): an event
+/// reported again after 256 newer events of its group becomes a second event. No article comes
+/// near; a whole corpus pasted into one file does.
 const MERGE_WINDOW: usize = 256;
 
 /// A place mention inside the current sentence.

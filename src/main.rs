@@ -109,6 +109,13 @@ fn main() -> ExitCode {
 /// Open the desktop app.
 fn run_app(files: Vec<PathBuf>, started: std::time::Instant) -> ExitCode {
     use kharita::app::{App, Startup};
+    // Load the gazetteer and parse the basemap while the window and the GPU device are created.
+    let _ = std::thread::Builder::new()
+        .name("kharita-gazetteer-prewarm".into())
+        .spawn(|| {
+            let _ = kharita::gazetteer::Gazetteer::shared();
+        });
+    kharita::app::prewarm_basemap();
     let options = eframe::NativeOptions {
         viewport: eframe::egui::ViewportBuilder::default()
             .with_title("Kharita")

@@ -479,6 +479,8 @@ pub fn resolve<'a>(spans: &'a [Span], g: &'a Gazetteer) -> Resolution<'a> {
             alternatives: scored.iter().take(5).copied().collect(),
         });
     }
+    // `recognize` keeps only spans with candidates: one resolution per span, same order.
+    debug_assert_eq!(out.len(), spans.len());
     Resolution {
         resolved: out,
         spans,

@@ -286,6 +286,24 @@ fn project_ring(r: &RawRing) -> Vec<[f64; 2]> {
     r.iter().map(|p| mercator(p[0], p[1])).collect()
 }
 
+/// The compiled-in basemap, parsed and projected once per process (the app starts this before
+/// it opens its window: see [`prewarm`]).
+fn parsed() -> &'static Result<(Vec<Country>, Projected), String> {
+    static PARSED: std::sync::OnceLock<Result<(Vec<Country>, Projected), String>> =
+        std::sync::OnceLock::new();
+    PARSED.get_or_init(|| parse(BASEMAP_GZ))
+}
+
+/// Parse the basemap on a thread of its own, so that it is ready, or nearly, when the window
+/// asks for it.
+pub fn prewarm() {
+    let _ = std::thread::Builder::new()
+        .name("kharita-basemap-prewarm".into())
+        .spawn(|| {
+            let _ = parsed();
+        });
+}
+
 fn parse(bytes: &[u8]) -> Result<(Vec<Country>, Projected), String> {
     if bytes.is_empty() {
         return Err("the basemap data (data/basemap/countries.json.gz) was missing when this program was built; the map shows places on a plain background".into());
@@ -490,10 +508,11 @@ pub fn covers(f: &Fill, p: [f32; 2]) -> bool {
 
 /// Parse and build every level on the calling thread (for tests and benchmarks).
 pub fn load_blocking() -> Result<Basemap, String> {
-    let (countries, proj) = parse(BASEMAP_GZ)?;
+    let (countries, proj) = parsed().as_ref().map_err(Clone::clone)?;
+    let countries = countries.clone();
     let n = countries.len();
     let levels = (0..=MAX_LEVEL)
-        .map(|z| Some(Arc::new(build_level(z, n, &proj))))
+        .map(|z| Some(Arc::new(build_level(z, n, proj))))
         .collect();
     let regions = parse_regions(REGIONS_GZ).ok().map(Arc::new);
     Ok(Basemap {
@@ -507,10 +526,10 @@ pub fn load_blocking() -> Result<Basemap, String> {
 pub fn spawn_loader(ctx: Option<eframe::egui::Context>) -> mpsc::Receiver<Message> {
     let (tx, rx) = mpsc::channel();
     let work = move || {
-        let (countries, proj) = match parse(BASEMAP_GZ) {
-            Ok(x) => x,
+        let (countries, proj) = match parsed() {
+            Ok((c, p)) => (c.clone(), p),
             Err(e) => {
-                let _ = tx.send(Message::Failed(e));
+                let _ = tx.send(Message::Failed(e.clone()));
                 return;
             }
         };
@@ -520,7 +539,7 @@ pub fn spawn_loader(ctx: Option<eframe::egui::Context>) -> mpsc::Receiver<Messag
         }
         // Coarse levels first: they are quick and cover the first frames.
         for z in [2, 0, 1, 3, 4, 5, 6, 7, 8] {
-            let level = Arc::new(build_level(z, n, &proj));
+            let level = Arc::new(build_level(z, n, proj));
             if tx.send(Message::Level(z, level)).is_err() {
                 return;
             }

@@ -18,6 +18,7 @@ mod style;
 mod timeline;
 
 pub use basemap::load_blocking as load_basemap_blocking;
+pub use basemap::prewarm as prewarm_basemap;
 pub use loader::Source;
 
 use crate::filter::{self, Filter, Visible};
@@ -311,9 +312,11 @@ pub struct App {
     /// Time from start to the beginning of the frame after it: the first full frame was painted
     /// and presented by then (measured in a window only).
     pub first_frame_shown: Option<Duration>,
+    first_full_frame_nr: u64,
     notice: Option<String>,
     tile_server: TileServer,
     basemap_triangles: usize,
+    basemap_under_tiles: bool,
     region_areas: usize,
 }
 
@@ -325,6 +328,8 @@ pub struct TileServer {
     pub url: String,
     /// Folder of the on-disk HTTP cache (none: no cache).
     pub cache: Option<std::path::PathBuf>,
+    /// What the map shows in its corner while these tiles are on, as their licence asks.
+    pub attribution: String,
 }
 
 impl Default for TileServer {
@@ -332,6 +337,7 @@ impl Default for TileServer {
         TileServer {
             url: "https://tile.openstreetmap.org/{z}/{x}/{y}.png".to_owned(),
             cache: eframe::storage_dir("Kharita").map(|d| d.join("tiles")),
+            attribution: "© OpenStreetMap contributors".to_owned(),
         }
     }
 }
@@ -401,9 +407,11 @@ impl App {
             started,
             first_full_frame: None,
             first_frame_shown: None,
+            first_full_frame_nr: 0,
             notice: None,
             tile_server: TileServer::default(),
             basemap_triangles: 0,
+            basemap_under_tiles: false,
             region_areas: 0,
         };
         if !startup.empty {
@@ -439,6 +447,11 @@ impl App {
     /// Triangles of the offline basemap drawn in the last frame.
     pub fn basemap_triangles(&self) -> usize {
         self.basemap_triangles
+    }
+
+    /// Whether the last frame painted the offline basemap into the slot beneath online tiles.
+    pub fn basemap_under_tiles(&self) -> bool {
+        self.basemap_under_tiles
     }
 
     /// Provinces drawn as areas in the last frame.
@@ -1075,6 +1088,7 @@ impl App {
         let tiles = self.tiles.as_mut().map(|t| t as &mut dyn walkers::Tiles);
         let online = tiles.is_some();
         let mut toggle = self.state.online_tiles;
+        let attribution = self.tile_server.attribution.clone();
         let mut arabic = self.state.arabic_labels;
         let mut fit = false;
         walkers::Map::new(tiles, &mut self.map_memory, lat_lon(38.0, 47.0))
@@ -1102,12 +1116,12 @@ impl App {
                 });
                 // Attribution, bottom right.
                 let text = if online {
-                    "© OpenStreetMap contributors"
+                    attribution.clone()
                 } else {
-                    "Natural Earth"
+                    "Natural Earth".to_owned()
                 };
                 let galley = ui.painter().layout_no_wrap(
-                    text.to_owned(),
+                    text,
                     egui::FontId::proportional(11.0),
                     style::WEAK_TEXT,
                 );
@@ -1121,6 +1135,7 @@ impl App {
             });
         self.commands.append(&mut layer.commands);
         self.basemap_triangles = layer.basemap_triangles;
+        self.basemap_under_tiles = layer.underlay.is_some() && layer.basemap_triangles > 0;
         self.region_areas = layer.region_areas;
         self.state.online_tiles = toggle;
         self.state.arabic_labels = arabic;
@@ -1132,6 +1147,7 @@ impl App {
             && self.basemap.levels.iter().any(|l| l.is_some())
         {
             self.first_full_frame = Some(self.started.elapsed());
+            self.first_full_frame_nr = ui.ctx().cumulative_frame_nr();
             if std::env::var_os("KHARITA_TIMING").is_some() {
                 eprintln!(
                     "first full frame laid out after {:.0} ms",
@@ -1160,7 +1176,12 @@ fn make_tiles(ctx: &egui::Context, server: &TileServer) -> HttpTiles {
 
 impl eframe::App for App {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
-        if self.first_full_frame.is_some() && self.first_frame_shown.is_none() {
+        // A pass that egui discards and runs again stays in the same frame: wait for the frame
+        // number to move on, which it does once the frame has been painted.
+        if self.first_full_frame.is_some()
+            && self.first_frame_shown.is_none()
+            && ctx.cumulative_frame_nr() > self.first_full_frame_nr
+        {
             // eframe paints and presents each frame before it starts the next one.
             self.first_frame_shown = Some(self.started.elapsed());
             if std::env::var_os("KHARITA_TIMING").is_some() {

@@ -149,8 +149,13 @@ pub fn ui(ui: &mut Ui, view: &View<'_>, filter: &mut Filter, commands: &mut Vec<
         ui.weak("No dated events in the loaded articles.");
         return;
     }
-    let lo = events.iter().map(|e| e.2).min().unwrap_or(0) - 3;
-    let hi = events.iter().map(|e| e.3).max().unwrap_or(0) + 3;
+    let mut lo = events.iter().map(|e| e.2).min().unwrap_or(0) - 3;
+    let mut hi = events.iter().map(|e| e.3).max().unwrap_or(0) + 3;
+    if yearless {
+        // The margin must not reach into another year: the axis has none.
+        lo = lo.max(days_from_civil(SOME_LEAP_YEAR, 1, 1));
+        hi = hi.min(days_from_civil(SOME_LEAP_YEAR, 12, 31));
+    }
     let (rect, resp) = ui.allocate_exact_size(
         egui::vec2(ui.available_width(), ui.available_height().max(30.0)),
         Sense::click_and_drag(),
