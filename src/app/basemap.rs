@@ -223,15 +223,12 @@ struct RawRegions {
 
 /// Parse and triangulate the region outlines.
 pub fn parse_regions(bytes: &[u8]) -> Result<Regions, String> {
-    if bytes.is_empty() {
-        return Err("the region outlines (data/basemap/regions.json.gz) were missing when this program was built; provinces show as markers only".into());
-    }
-    let mut json = Vec::new();
-    flate2::read::GzDecoder::new(bytes)
-        .read_to_end(&mut json)
-        .map_err(|e| format!("the region outlines are damaged: {e}"))?;
-    let raw: RawRegions = serde_json::from_slice(&json)
-        .map_err(|e| format!("the region outlines are damaged: {e}"))?;
+    let raw: RawRegions = read_gz_json(
+        bytes,
+        "the region outlines",
+        "data/basemap/regions.json.gz",
+        "provinces show as markers only",
+    )?;
     let mut by_id = std::collections::HashMap::with_capacity(raw.regions.len());
     for r in raw.regions {
         let polys: Vec<Polygon> = r
@@ -304,16 +301,32 @@ pub fn prewarm() {
         });
 }
 
-fn parse(bytes: &[u8]) -> Result<(Vec<Country>, Projected), String> {
+/// Decompress and parse compiled-in gzipped JSON; errors name `what` in words a user reads.
+fn read_gz_json<T: serde::de::DeserializeOwned>(
+    bytes: &[u8],
+    what: &str,
+    path: &str,
+    without: &str,
+) -> Result<T, String> {
     if bytes.is_empty() {
-        return Err("the basemap data (data/basemap/countries.json.gz) was missing when this program was built; the map shows places on a plain background".into());
+        return Err(format!(
+            "{what} ({path}) were missing when this program was built; {without}"
+        ));
     }
     let mut json = Vec::new();
     flate2::read::GzDecoder::new(bytes)
         .read_to_end(&mut json)
-        .map_err(|e| format!("the basemap data is damaged: {e}"))?;
-    let raw: RawBasemap =
-        serde_json::from_slice(&json).map_err(|e| format!("the basemap data is damaged: {e}"))?;
+        .map_err(|e| format!("{what} are damaged: {e}"))?;
+    serde_json::from_slice(&json).map_err(|e| format!("{what} are damaged: {e}"))
+}
+
+fn parse(bytes: &[u8]) -> Result<(Vec<Country>, Projected), String> {
+    let raw: RawBasemap = read_gz_json(
+        bytes,
+        "the basemap data",
+        "data/basemap/countries.json.gz",
+        "the map shows places on a plain background",
+    )?;
     let mut countries = Vec::with_capacity(raw.countries.len());
     let mut proj = Projected {
         countries: Vec::new(),
