@@ -393,6 +393,14 @@ impl Reasons {
     }
 }
 
+/// Where a chosen entry lies, (latitude, longitude).
+fn position(g: &Gazetteer, chosen: Option<EntryId>) -> Option<(f64, f64)> {
+    chosen.map(|c| {
+        let e = g.entry(c);
+        (e.lat, e.lon)
+    })
+}
+
 /// Resolve every span. Two rounds: the first uses only unambiguous evidence, the second also the
 /// places chosen in the first. Spans of the same name then share the meaning with the highest
 /// total score over the article.
@@ -413,12 +421,6 @@ pub fn resolve<'a>(spans: &'a [Span], g: &'a Gazetteer) -> Resolution<'a> {
                 .collect()
         })
         .collect();
-    let own_pos = |ch: &Option<EntryId>| {
-        ch.map(|c| {
-            let e = g.entry(c);
-            (e.lat, e.lon)
-        })
-    };
     let mut scored_all: Vec<Vec<(EntryId, f64)>> = Vec::new();
     let mut ev = Evidence::default();
     for _round in 0..2 {
@@ -427,7 +429,7 @@ pub fn resolve<'a>(spans: &'a [Span], g: &'a Gazetteer) -> Resolution<'a> {
             .iter()
             .enumerate()
             .map(|(k, span)| {
-                let own = own_pos(&chosen[k]);
+                let own = position(g, chosen[k]);
                 let mut scored: Vec<(EntryId, f64)> = span
                     .candidates
                     .iter()
@@ -512,10 +514,7 @@ impl Resolution<'_> {
             return Vec::new();
         };
         let e = self.g.entry(r.entry);
-        let own = self.chosen[k].map(|c| {
-            let e = self.g.entry(c);
-            (e.lat, e.lon)
-        });
+        let own = position(self.g, self.chosen[k]);
         let (_, mut reasons) = score(
             span,
             self.groups[k],
