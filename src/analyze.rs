@@ -64,26 +64,50 @@ pub fn segment(doc: &Document) -> Segmented {
     Segmented { sentences, tokens }
 }
 
-/// Analyse a document against the gazetteer.
-pub fn analyze(doc: &Document, g: &Gazetteer) -> Analysis {
-    analyze_with(doc, g, true)
+/// What [`analyze_with`] does beyond recognising and resolving places.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// Drop uncorroborated small places (false keeps every recognised span: the stop-list
+    /// learner needs to see them all).
+    pub corroborate: bool,
+    /// Extract the events ([`crate::events`]).
+    pub events: bool,
 }
 
-/// [`analyze`], optionally without dropping uncorroborated small places (`corroborate: false`
-/// keeps every recognised span: the stop-list learner needs to see them all).
-pub fn analyze_with(doc: &Document, g: &Gazetteer, corroborate: bool) -> Analysis {
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            corroborate: true,
+            events: true,
+        }
+    }
+}
+
+/// Analyse a document against the gazetteer: places and events.
+pub fn analyze(doc: &Document, g: &Gazetteer) -> Analysis {
+    analyze_with(doc, g, Options::default())
+}
+
+/// [`analyze`] with [`Options`].
+pub fn analyze_with(doc: &Document, g: &Gazetteer, options: Options) -> Analysis {
     let seg = segment(doc);
     let spans = recognize(&doc.text, &seg.tokens, g);
     let resolution = resolve(&spans, g);
     let resolved = &resolution.resolved;
-    let kept = if corroborate {
+    let kept = if options.corroborate {
         confident(&spans, resolved, &seg.tokens, g)
     } else {
         vec![true; spans.len()]
     };
-    // The tokens are the largest structure of a long document; nothing below needs them.
+    // The tokens are the largest structure of a long document: only the events read them
+    // again, and they consume them sentence by sentence.
     let sentences = seg.sentences;
-    drop(seg.tokens);
+    let tokens = if options.events {
+        seg.tokens
+    } else {
+        drop(seg.tokens);
+        Vec::new()
+    };
     let mut a = Analysis {
         source: doc.source.clone(),
         encoding: doc.encoding.clone(),
@@ -191,7 +215,10 @@ pub fn analyze_with(doc: &Document, g: &Gazetteer, corroborate: bool) -> Analysi
         });
     }
     a.focus = focus(&a.places);
-    crate::events::extract(&mut a);
+    if options.events {
+        let starts: Vec<usize> = sentences.iter().map(|&(_, s, _)| s).collect();
+        crate::events::extract_with_tokens(&mut a, tokens, &starts);
+    }
     a
 }
 

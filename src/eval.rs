@@ -4,6 +4,7 @@
 //! IDRISI-D Arabic (resolution of Country / Province / City mentions).
 //! Also learns the stop-list of ordinary words from the development splits only.
 
+use crate::analyze::Options;
 use crate::gazetteer::Gazetteer;
 use crate::ingest::{split_passages, Document};
 use crate::model::{Analysis, MentionForm, PassageKind};
@@ -393,7 +394,14 @@ fn anercorp_spans(
                 pos += 1;
                 tok_ranges.push(r);
             }
-            let a = crate::analyze::analyze_with(&document(&text, true), g, corroborate);
+            let a = crate::analyze::analyze_with(
+                &document(&text, true),
+                g,
+                Options {
+                    corroborate,
+                    events: false,
+                },
+            );
             let mut out = vec![Vec::new(); chunk.len()];
             for p in predictions(&a)
                 .into_iter()
@@ -506,7 +514,11 @@ fn eval_english(path: &Path, g: &Gazetteer, errors: bool) -> Result<Score> {
     let results: Vec<(Score, Vec<String>)> = arts
         .par_iter()
         .map(|art| {
-            let a = crate::analyze(&document(&art.text, false), g);
+            let places_only = Options {
+                events: false,
+                ..Options::default()
+            };
+            let a = crate::analyze::analyze_with(&document(&art.text, false), g, places_only);
             let preds: Vec<Pred> = predictions(&a);
             let mut out = Vec::new();
             let s = score_overlap(art, &preds, errors, &mut out);
@@ -724,7 +736,14 @@ fn count_anercorp(sents: &[Vec<(String, String)>], base: &Gazetteer, counts: &mu
 fn count_english(dir: &Path, base: &Gazetteer, counts: &mut Counts) -> Result<()> {
     for file in ["english/lgl.xml", "english/GWN.xml"] {
         for art in read_english(&dir.join(file))? {
-            let a = crate::analyze::analyze_with(&document(&art.text, false), base, false);
+            let a = crate::analyze::analyze_with(
+                &document(&art.text, false),
+                base,
+                Options {
+                    corroborate: false,
+                    events: false,
+                },
+            );
             for p in predictions(&a) {
                 if p.form != MentionForm::Name {
                     continue;

@@ -22,10 +22,9 @@
 pub mod cues;
 pub mod dates;
 pub mod lexicon;
-pub mod words;
 
 use crate::model::{Analysis, Event, EventDate, MentionForm, Place, PlaceKind};
-use crate::text::Token;
+use crate::text::{tokenize_with_bounds, Token};
 use cues::Cue;
 use lexicon::{Category, Lexicon, Pos, Trigger};
 use rustc_hash::FxHashMap;
@@ -118,8 +117,40 @@ struct Found {
 }
 
 /// Extract the events of an analysed document and link them both ways to its places.
-/// Replaces whatever `a.events` and `places[].events` held.
+/// Replaces whatever `a.events` and `places[].events` held. Tokenises every sentence again;
+/// [`crate::analyze`] hands over the tokens it already has instead.
 pub fn extract(a: &mut Analysis) {
+    extract_each(a, |_, text| tokenize_with_bounds(text, &[0]));
+}
+
+/// [`extract`] with the document's tokens from [`crate::analyze::segment`]: `tokens` in
+/// sentence order, byte offsets into the document text, and `sentence_start[s]` the byte
+/// offset of sentence `s` in that text.
+pub(crate) fn extract_with_tokens(
+    a: &mut Analysis,
+    mut tokens: Vec<Token>,
+    sentence_start: &[usize],
+) {
+    // Offsets into each token's sentence, as the extraction reads them.
+    for t in tokens.iter_mut() {
+        let base = sentence_start.get(t.sentence).copied().unwrap_or(0);
+        t.start = t.start.saturating_sub(base);
+        t.end = t.end.saturating_sub(base);
+    }
+    let mut rest = tokens.as_slice();
+    extract_each(a, |si, _| {
+        // Skip the tokens of sentences the extraction passed over.
+        let skip = rest.iter().take_while(|t| t.sentence < si).count();
+        let n = rest[skip..].iter().take_while(|t| t.sentence == si).count();
+        let (mine, after) = rest[skip..].split_at(n);
+        rest = after;
+        mine
+    });
+}
+
+/// The extraction, with `tokens_of(sentence, text)` giving the words of each sentence (byte
+/// offsets into the sentence's text).
+fn extract_each<T: AsRef<[Token]>>(a: &mut Analysis, mut tokens_of: impl FnMut(usize, &str) -> T) {
     for p in a.places.iter_mut() {
         p.events.clear();
     }
@@ -143,7 +174,8 @@ pub fn extract(a: &mut Analysis) {
         let Some(text) = passage.text.get(sb..se) else {
             continue;
         };
-        ctx.sentence(a, si, text, &mut found);
+        let tokens = tokens_of(si, text);
+        ctx.sentence(a, si, text, tokens.as_ref(), &mut found);
     }
     a.events = merge(found, &a.places);
     let index: FxHashMap<&str, usize> = a
@@ -225,9 +257,15 @@ impl Context {
     }
 
     /// Find the events of sentence `si`, whose text is `text`.
-    fn sentence(&self, a: &Analysis, si: usize, text: &str, out: &mut Vec<Found>) {
+    fn sentence(
+        &self,
+        a: &Analysis,
+        si: usize,
+        text: &str,
+        tokens: &[Token],
+        out: &mut Vec<Found>,
+    ) {
         let s = &a.sentences[si];
-        let tokens = words::words(text);
         if tokens.is_empty() {
             return;
         }
@@ -245,13 +283,14 @@ impl Context {
                     || tokens.get(t.last + 1).is_some_and(|n| n.capitalized)))
         });
         // Sports reports: teams clash and attack, nobody is hurt.
-        if keys.iter().any(|k| cues::is(k, Cue::Sport)) {
-            triggers.retain(|t| {
-                !matches!(
-                    t.cat,
-                    Category::Assault | Category::Coerce | Category::Threaten
-                )
-            });
+        let hostile = |t: &Trigger| {
+            matches!(
+                t.cat,
+                Category::Assault | Category::Coerce | Category::Threaten
+            )
+        };
+        if triggers.iter().any(hostile) && keys.iter().any(|k| cues::is(k, Cue::Sport)) {
+            triggers.retain(|t| !hostile(t));
         }
         // من يرفض, كل من يهاجم: "whoever refuses" is nobody in particular.
         triggers.retain(|t| !(t.pos == Pos::Present && t.first > 0 && keys[t.first - 1] == "من"));
@@ -326,7 +365,7 @@ impl Context {
             });
         }
         mentions.sort_by_key(|m| m.first);
-        let dates = dates::find(text, &tokens, self.published);
+        let dates = dates::find(text, tokens, self.published);
         let sentence_text = text.to_string();
 
         // Denials and negations: decide before building events.
@@ -398,7 +437,7 @@ impl Context {
             if !keep[i] {
                 continue;
             }
-            let actors = self.actors(a, t, text, &tokens, &clause, &mentions);
+            let actors = self.actors(a, t, text, tokens, &clause, &mentions);
             let (places, precision) = self.places(a, t, &triggers, &clause, &mentions, &actors);
             let date = nearest_date(&dates, t);
             let mut labels: Vec<String> = Vec::new();

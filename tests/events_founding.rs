@@ -159,3 +159,24 @@ fn links_hold_both_ways() {
         events_of(&a, p);
     }
 }
+
+/// `analyze` hands its own tokens to the extraction; `events::extract` on the finished analysis
+/// splits every sentence again. Both must find the same events, with the same links.
+#[test]
+fn the_core_tokens_give_the_same_events_as_a_fresh_split() {
+    for path in [
+        "data/founding-article.txt",
+        "tests/fixtures/english-article.txt",
+        "tests/fixtures/page.html",
+    ] {
+        let doc = kharita::ingest::read_path(Path::new(path)).expect("the file reads");
+        let a = kharita::analyze(&doc, Gazetteer::shared());
+        let mut b = a.clone();
+        kharita::events::extract(&mut b);
+        assert!(!a.events.is_empty(), "{path}: no events");
+        let json = |a: &Analysis| {
+            serde_json::to_string(&(&a.events, &a.places)).expect("the analysis serialises")
+        };
+        assert_eq!(json(&a), json(&b), "{path}");
+    }
+}

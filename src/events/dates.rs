@@ -9,7 +9,7 @@
 
 use crate::model::EventDate;
 use crate::text::{fold, Token};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
 /// A calendar day (proleptic Gregorian).
@@ -172,6 +172,9 @@ struct Tables {
     months2: FxHashMap<String, u32>,
     weekdays: FxHashMap<String, u32>,
     parts: FxHashMap<String, Part>,
+    /// Every word that may open a date expression but a number: the openers, months,
+    /// weekdays and parts, for [`could_start`].
+    starters: FxHashSet<String>,
 }
 
 /// Month names, natural spelling (folded when the tables are built). Arabic: Egyptian/Gulf,
@@ -246,11 +249,19 @@ fn tables() -> &'static Tables {
                 parts.insert(fold(n), *p);
             }
         }
+        let starters = OPENERS
+            .iter()
+            .map(|w| w.to_string())
+            .chain(months.keys().cloned())
+            .chain(weekdays.keys().cloned())
+            .chain(parts.keys().cloned())
+            .collect();
         Tables {
             months,
             months2,
             weekdays,
             parts,
+            starters,
         }
     })
 }
@@ -460,14 +471,7 @@ const OPENERS: &[&str] = &[
 fn could_start(key: &str) -> bool {
     let t = tables();
     key.chars().next().is_some_and(char::is_numeric)
-        || strip(key, |k| {
-            (OPENERS.contains(&k)
-                || t.months.contains_key(k)
-                || t.weekdays.contains_key(k)
-                || t.parts.contains_key(k))
-            .then_some(())
-        })
-        .is_some()
+        || strip(key, |k| t.starters.contains(k).then_some(())).is_some()
 }
 
 /// The first date in `text`, resolved against `published` (YYYY-MM-DD) when given.
