@@ -372,7 +372,9 @@ const AR: &[(Category, &str)] = &[
 /// forms, `n=` nouns; the other keys as for Arabic.
 const EN: &[(Category, &str)] = &[
     // AGREE
-    (Agree, "rv=agree; n=agreement,agreements,accord,accords,treaty,treaties,pact,pacts; sub=accord"),
+    // "agreed that ..." states an opinion; "agreed to ..." and "agreed on ..." commit.
+    (Agree, "rv=agree; notnext=that; sub=accord"),
+    (Agree, "n=agreement,agreements,accord,accords,treaty,treaties,pact,pacts; sub=accord"),
     (Agree, "n=deal,deals; notprev=great,good,big; needs=reach*,sign*,strike,struck,peace,plea,trade,nuclear,ceasefire,agree*,broker*,negotiat*,accept*,arms; sub=accord"),
     (Agree, "rv=sign; needs=agreement*,treaty,treaties,accord*,pact*,deal,deals,memorandum,contract*; sub=accord"),
     (Agree, "rv=pledge"),
@@ -500,7 +502,7 @@ const EN: &[(Category, &str)] = &[
     (Assault, "rv=assault; sub=attack"),
     (Assault, "w=shooting,shootings,gunfire; notnext=for,range,guard,percentage,star,stars,script; sub=attack"),
     (Assault, "w=shot; notprev=a,flu,his,her,their,one,good,big,booster,long,first,last,mug,jump; sub=attack"),
-    (Assault, "w=kill,kills,killed,killing,killings; notctx=crash*,accident*,collision*,wreck*,overdose*,drown*; sub=kill"),
+    (Assault, "w=kill,kills,killed,killing,killings; notnext=himself,herself,themselves; notctx=crash*,accident*,collision*,wreck*,overdose*,drown*; sub=kill"),
     (Assault, "rv=murder; n=homicide,homicides; sub=kill"),
     (Assault, "w=stab,stabs,stabbed,stabbing,stabbings; sub=kill"),
     (Assault, "w=bomb,bombs,bombed,bombing,bombings; notprev=photo,bath,sex; sub=attack"),
@@ -513,7 +515,7 @@ const EN: &[(Category, &str)] = &[
     (Assault, "w=rape,raped; n=torture; w=tortured"),
     (Assault, "w=took,take,taken,taking; then=hostage|hostages; gap=2; sub=abduct"),
     (Assault, "w=open,opens,opened,opening; then=fire; sub=attack"),
-    (Assault, "n=war; notprev=price,culture,bidding,turf,world,cold,civil,revolutionary; notnext=veteran,veterans,memorial,museum,era,hero,heroes,ii,i,bonds,crimes; sub=war"),
+    (Assault, "n=war; notprev=price,culture,bidding,turf,world,cold,civil,revolutionary; notnext=veteran,veterans,memorial,museum,era,hero,heroes,ii,i,bonds,crimes,ally,allies,chest,cry,footing,games,movie,novel,room,widow,widows,years; sub=war"),
 ];
 
 fn split_list(v: &str) -> Vec<String> {
@@ -1149,6 +1151,9 @@ mod tests {
             ("he was charged with murder", &["coerce", "assault"]),
             ("bought a house", &[]),
             ("agreed to buy fighter jets", &["agree", "cooperate"]),
+            ("the council agreed that the plan was flawed", &[]),
+            ("the man killed himself in his cell", &[]),
+            ("a war ally of the United States", &[]),
         ];
         for (s, want) in table {
             assert_eq!(&cats_in(s), want, "{s}");
