@@ -1,10 +1,12 @@
 //! UI tests of events: the timeline, selecting an event, and the date range. The events are added
 //! by hand to the pinned analysis of the founding article, as the events module will produce them.
 
+mod common;
+
 use eframe::egui;
 use egui_kittest::kittest::Queryable;
 use egui_kittest::Harness;
-use kharita::app::{App, Command, Item, Startup};
+use kharita::app::{App, Command, Item};
 use kharita::model::Analysis;
 
 const BAKU: &str = "geonames:587084";
@@ -42,19 +44,7 @@ fn with_events() -> Analysis {
 }
 
 fn harness() -> Harness<'static, App> {
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1500.0, 940.0))
-        .build_eframe(|cc| {
-            App::new(
-                cc,
-                Startup {
-                    empty: true,
-                    ..Startup::default()
-                },
-            )
-        });
-    h.state_mut().add_analyses(vec![with_events()]);
-    h.state_mut().wait_until_loaded();
+    let mut h = common::app_with(vec![with_events()], common::WINDOW, false);
     h.run_steps(3);
     h
 }

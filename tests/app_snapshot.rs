@@ -2,9 +2,9 @@
 //! where there is no GPU). The analysis is pinned in a fixture so that work on the analysis core
 //! does not move the pixels; refresh with `UPDATE_SNAPSHOTS=1 cargo test --test app_snapshot`.
 
+mod common;
+
 use eframe::egui;
-use egui_kittest::Harness;
-use kharita::app::{App, Startup};
 use kharita::model::Analysis;
 
 #[test]
@@ -12,20 +12,7 @@ fn founding_article_view() {
     let analysis: Analysis =
         serde_json::from_str(include_str!("fixtures/founding-article.analysis.json"))
             .expect("fixture parses");
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 880.0))
-        .wgpu()
-        .build_eframe(|cc| {
-            App::new(
-                cc,
-                Startup {
-                    empty: true,
-                    ..Startup::default()
-                },
-            )
-        });
-    h.state_mut().add_analyses(vec![analysis]);
-    h.state_mut().wait_until_loaded();
+    let mut h = common::app_with(vec![analysis], egui::vec2(1400.0, 880.0), true);
     h.run_steps(4);
     h.snapshot("founding_article");
 }

@@ -4,10 +4,12 @@
 //! work. With the toggle off, nothing is ever fetched. Each test runs its own local server (or
 //! none) on 127.0.0.1: no test touches the internet.
 
+mod common;
+
 use eframe::egui;
 use egui_kittest::kittest::Queryable;
 use egui_kittest::Harness;
-use kharita::app::{App, Command, Item, Startup, TileServer};
+use kharita::app::{App, Command, Item, TileServer};
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::PathBuf;
@@ -22,9 +24,7 @@ fn founding(server: TileServer) -> Harness<'static, App> {
 
 /// [`founding`], rendered by wgpu when `render`.
 fn founding_with(server: TileServer, render: bool) -> Harness<'static, App> {
-    let builder = Harness::builder().with_size(egui::vec2(1500.0, 940.0));
-    let builder = if render { builder.wgpu() } else { builder };
-    let mut h = builder.build_eframe(|cc| App::new(cc, Startup::default()));
+    let mut h = common::app_on_founding_article(render);
     h.state_mut().set_tile_server(server);
     h.state_mut().wait_until_loaded();
     h.state_mut().push(Command::ZoomTo {

@@ -1,19 +1,19 @@
 //! UI tests of the desktop app, headless with egui_kittest: widgets are found by their
 //! accessibility labels (markers drawn on the map carry the place's English name).
 
+mod common;
+
 use eframe::egui;
 use egui_kittest::kittest::Queryable;
 use egui_kittest::Harness;
-use kharita::app::{App, Command, Item, Startup};
+use kharita::app::{App, Command, Item};
 use kharita::model::PlaceKind;
 use std::path::{Path, PathBuf};
 
 /// The app on the founding article, loaded, zoomed on the Caucasus so that Baku has a marker of
 /// its own.
 fn founding() -> Harness<'static, App> {
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1500.0, 940.0))
-        .build_eframe(|cc| App::new(cc, Startup::default()));
+    let mut h = common::app_on_founding_article(false);
     h.state_mut().wait_until_loaded();
     h.run_steps(2);
     h.state_mut().push(Command::ZoomTo {
@@ -245,19 +245,7 @@ fn a_named_province_is_drawn_as_an_area() {
         "Idlib province is found: {:?}",
         a.places.iter().map(|p| &p.id).collect::<Vec<_>>()
     );
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1500.0, 940.0))
-        .build_eframe(|cc| {
-            App::new(
-                cc,
-                Startup {
-                    empty: true,
-                    ..Startup::default()
-                },
-            )
-        });
-    h.state_mut().add_analyses(vec![a]);
-    h.state_mut().wait_until_loaded();
+    let mut h = common::app_with(vec![a], common::WINDOW, false);
     let t0 = std::time::Instant::now();
     while h.state().region_areas() == 0 {
         assert!(
