@@ -21,6 +21,10 @@ const ARABIC_SMALL_CITY: u64 = 1_000_000;
 /// transliteration that a foreign personal name can share.
 const ARABIC_SMALL_ARAB_CITY: u64 = 200_000;
 
+/// Documents up to this size keep their tokens for the event extraction; longer ones free them
+/// first (see [`analyze_with`]).
+const KEEP_TOKENS_MAX_BYTES: usize = 4 << 20;
+
 /// A city with at least this many names and spellings in the gazetteer is known worldwide.
 const WIDELY_KNOWN_NAMES: usize = 60;
 
@@ -99,10 +103,13 @@ pub fn analyze_with(doc: &Document, g: &Gazetteer, options: Options) -> Analysis
     } else {
         vec![true; spans.len()]
     };
-    // The tokens are the largest structure of a long document: only the events read them
-    // again, and they consume them sentence by sentence.
+    // The tokens are the largest structure of a long document (about 90 bytes a word). The
+    // events read them again, so a usual article keeps them; a long one frees them before the
+    // output is built, and the events split each sentence again (slower, but the memory of the
+    // tokens and of the output are not held at once).
     let sentences = seg.sentences;
-    let tokens = if options.events {
+    let keep_tokens = options.events && doc.text.len() <= KEEP_TOKENS_MAX_BYTES;
+    let tokens = if keep_tokens {
         seg.tokens
     } else {
         drop(seg.tokens);
@@ -215,9 +222,11 @@ pub fn analyze_with(doc: &Document, g: &Gazetteer, options: Options) -> Analysis
         });
     }
     a.focus = focus(&a.places);
-    if options.events {
+    if keep_tokens {
         let starts: Vec<usize> = sentences.iter().map(|&(_, s, _)| s).collect();
         crate::events::extract_with_tokens(&mut a, tokens, &starts);
+    } else if options.events {
+        crate::events::extract(&mut a);
     }
     a
 }
