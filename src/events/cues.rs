@@ -14,7 +14,8 @@ use std::sync::OnceLock;
 pub enum Cue {
     /// لم, لن, لا, not, never.
     Negation,
-    /// تنوي, يعتزم, سوف, will, plans: what follows is intended, not done.
+    /// تنوي, يعتزم, سوف, will, plans, احتمال, whether: what follows is intended or only possible,
+    /// not done.
     Intent,
     /// المرتقبة, المزمع: after a noun, the event is expected.
     IntentAfter,
@@ -160,6 +161,21 @@ const CUES: &[(Cue, &[&str])] = &[
             "للقيام",
             "need",
             "needs",
+            // Possibility, rumour and open questions: the event has not happened.
+            "احتمال",
+            "احتمالات",
+            "إمكانية",
+            "امكانية",
+            "إشاعة",
+            "إشاعات",
+            "شائعات",
+            "possibility",
+            "possibly",
+            "whether",
+            "rumor",
+            "rumors",
+            "rumour",
+            "rumours",
         ],
     ),
     (
@@ -957,6 +973,8 @@ mod tests {
             ("تنوي", Cue::Intent),
             ("وتنوي", Cue::Intent),
             ("intends", Cue::Intent),
+            ("احتمال", Cue::Intent),
+            ("whether", Cue::Intent),
             ("المرتقبه", Cue::IntentAfter),
             ("حسب", Cue::Report),
             ("reportedly", Cue::Report),

@@ -214,6 +214,15 @@ fn negation_and_modality() {
             &[("request", "done"), ("cooperate", "intended")],
         ),
         ("قدرت قيمة الصفقة المرتقبة.", &[("cooperate", "intended")]),
+        // A possibility or an open question is not a done event.
+        (
+            "The jury must decide whether he attacked the guard.",
+            &[("assault", "intended")],
+        ),
+        (
+            "تحدثت الصحف عن احتمال شراء الطائرات.",
+            &[("cooperate", "intended")],
+        ),
         // Attribution.
         ("اعتقلت الشرطة ثلاثة حسب مصادر.", &[("coerce", "reported")]),
         (
