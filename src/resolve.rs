@@ -209,10 +209,15 @@ fn gather(
         let cc = match ch {
             Some(e) => {
                 let e = g.entry(*e);
-                if e.kind != PlaceKind::Country && (e.kind == PlaceKind::City || !e.cc.is_empty()) {
+                // A county stands in for its state or a town of its name: a guess, and no
+                // evidence for the other names.
+                if !span.county
+                    && e.kind != PlaceKind::Country
+                    && (e.kind == PlaceKind::City || !e.cc.is_empty())
+                {
                     ev.anchors.insert((e.lat, e.lon));
                 }
-                if e.kind == PlaceKind::Region && e.id.starts_with("ne-admin1:") {
+                if !span.county && e.kind == PlaceKind::Region && e.id.starts_with("ne-admin1:") {
                     *ev.article_regions.entry(e.id.clone()).or_default() += 1;
                     ev.sentence_regions
                         .entry(span.sentence)
@@ -331,6 +336,29 @@ fn score(
             });
         }
     }
+    if span.county {
+        if e.kind == PlaceKind::Region {
+            why.push_with(|| format!("has a county named {}", title_case(&span.key)));
+            if ev
+                .sentence_regions
+                .get(&span.sentence)
+                .is_some_and(|v| v.contains(&e.id))
+            {
+                s += weight::SENTENCE_REGION;
+                why.push_with(|| "is named in the same sentence".to_string());
+            } else if ev.article_regions.contains_key(&e.id) {
+                s += weight::ARTICLE_REGION;
+                why.push_with(|| "is named in the article".to_string());
+            }
+        } else {
+            why.push_with(|| {
+                format!(
+                    "a town of the county's name in a state that has {}",
+                    title_case(&span.key)
+                )
+            });
+        }
+    }
     if let Some(region) = region_of(e) {
         if ev
             .sentence_regions
@@ -379,6 +407,19 @@ fn score(
         why.push_with(|| "named beside other countries".to_string());
     }
     (s, why.1)
+}
+
+/// "laurel county" -> "Laurel County", for reasons written from a folded key.
+fn title_case(key: &str) -> String {
+    key.split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Reasons in words, written only when asked for (scoring every candidate of every name must

@@ -137,3 +137,31 @@ fn context_picks_the_town_across_the_border() {
     assert_eq!(astara.id, "geonames:148445", "{:?}", astara.reasons);
     assert!(!astara.reasons.is_empty() && !astara.alternatives.is_empty());
 }
+
+/// A US county named with its word is one mention. The data has counties only by state, so the
+/// place is the state that has a county of that name (the one named nearby when several have
+/// one), or a town of the county's name in such a state; never a town of another state.
+#[test]
+fn us_counties_resolve_within_their_states() {
+    check(
+        "Officials in Laurel County said the fire spread overnight.",
+        "Laurel County",
+        "Kentucky",
+        Name,
+    );
+    check(
+        "Deputies in Washington County, Oregon, arrested two men in Portland.",
+        "Washington County",
+        "Oregon",
+        Name,
+    );
+    check(
+        "The sheriff of Orleans Parish spoke to reporters.",
+        "Orleans Parish",
+        "Louisiana",
+        Name,
+    );
+    // Not a county of the list: no county mention (and no town of that name either).
+    let f = found("The Zyxwv County fair opened on Friday.");
+    assert!(f.iter().all(|(m, _, _)| !m.contains("County")), "{f:?}");
+}
