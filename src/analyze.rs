@@ -223,8 +223,16 @@ pub fn analyze_with(doc: &Document, g: &Gazetteer, options: Options) -> Analysis
     }
     a.focus = focus(&a.places);
     if keep_tokens {
-        let starts: Vec<usize> = sentences.iter().map(|&(_, s, _)| s).collect();
-        crate::events::extract_with_tokens(&mut a, tokens, &starts);
+        let base: Vec<usize> = sentences
+            .iter()
+            .map(|&(p, _, _)| doc.passages[p].1)
+            .collect();
+        let ranges: Vec<(usize, usize)> = sentences
+            .iter()
+            .zip(&base)
+            .map(|(&(_, s, e), &b)| (s - b, e - b))
+            .collect();
+        crate::events::extract_with_tokens(&mut a, tokens, &ranges, &base);
     } else if options.events {
         crate::events::extract(&mut a);
     }

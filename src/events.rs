@@ -120,25 +120,29 @@ struct Found {
 /// Replaces whatever `a.events` and `places[].events` held. Tokenises every sentence again;
 /// [`crate::analyze`] hands over the tokens it already has instead.
 pub fn extract(a: &mut Analysis) {
-    extract_each(a, |_, text| tokenize_with_bounds(text, &[0]));
+    extract_each(a, None, |_, text| tokenize_with_bounds(text, &[0]));
 }
 
 /// [`extract`] with the document's tokens from [`crate::analyze::segment`]: `tokens` in
-/// sentence order, byte offsets into the document text, and `sentence_start[s]` the byte
-/// offset of sentence `s` in that text.
+/// sentence order with byte offsets into the document text; `sentences[s]` is sentence `s`'s
+/// byte range in its passage and `base[s]` the byte offset of that passage in the document.
 pub(crate) fn extract_with_tokens(
     a: &mut Analysis,
     mut tokens: Vec<Token>,
-    sentence_start: &[usize],
+    sentences: &[(usize, usize)],
+    base: &[usize],
 ) {
     // Offsets into each token's sentence, as the extraction reads them.
     for t in tokens.iter_mut() {
-        let base = sentence_start.get(t.sentence).copied().unwrap_or(0);
-        t.start = t.start.saturating_sub(base);
-        t.end = t.end.saturating_sub(base);
+        let at = match (sentences.get(t.sentence), base.get(t.sentence)) {
+            (Some(&(sb, _)), Some(&b)) => b + sb,
+            _ => 0,
+        };
+        t.start = t.start.saturating_sub(at);
+        t.end = t.end.saturating_sub(at);
     }
     let mut rest = tokens.as_slice();
-    extract_each(a, |si, _| {
+    extract_each(a, Some(sentences), |si, _| {
         // Skip the tokens of sentences the extraction passed over.
         let skip = rest.iter().take_while(|t| t.sentence < si).count();
         let n = rest[skip..].iter().take_while(|t| t.sentence == si).count();
@@ -149,26 +153,35 @@ pub(crate) fn extract_with_tokens(
 }
 
 /// The extraction, with `tokens_of(sentence, text)` giving the words of each sentence (byte
-/// offsets into the sentence's text).
-fn extract_each<T: AsRef<[Token]>>(a: &mut Analysis, mut tokens_of: impl FnMut(usize, &str) -> T) {
+/// offsets into the sentence's text), and the sentences' byte ranges in their passages when
+/// known (else they are found from the character offsets).
+fn extract_each<T: AsRef<[Token]>>(
+    a: &mut Analysis,
+    bytes: Option<&[(usize, usize)]>,
+    mut tokens_of: impl FnMut(usize, &str) -> T,
+) {
     for p in a.places.iter_mut() {
         p.events.clear();
     }
     a.events.clear();
     let ctx = Context::new(a);
     let mut found = Vec::new();
-    let mut byte_of: Vec<usize> = Vec::new();
-    let mut current = usize::MAX;
+    // (passage, character, byte) of a forward walk through the current passage.
+    let mut at = (usize::MAX, 0usize, 0usize);
     for (si, s) in a.sentences.iter().enumerate() {
         let Some(passage) = a.passages.get(s.passage) else {
             continue;
         };
-        if s.passage != current {
-            current = s.passage;
-            byte_of = passage.text.char_indices().map(|(b, _)| b).collect();
-            byte_of.push(passage.text.len());
+        if s.passage != at.0 {
+            at = (s.passage, 0, 0);
         }
-        let (Some(&sb), Some(&se)) = (byte_of.get(s.start), byte_of.get(s.end)) else {
+        let range = match bytes {
+            Some(b) => b.get(si).copied(),
+            None => {
+                byte_at(&passage.text, &mut at, s.start).zip(byte_at(&passage.text, &mut at, s.end))
+            }
+        };
+        let Some((sb, se)) = range else {
             continue;
         };
         let Some(text) = passage.text.get(sb..se) else {
@@ -203,6 +216,22 @@ fn extract_each<T: AsRef<[Token]>>(a: &mut Analysis, mut tokens_of: impl FnMut(u
     }
 }
 
+/// Byte offset of character `target` of `text`, walking forward from `at` (passage,
+/// character, byte); None past the end.
+fn byte_at(text: &str, at: &mut (usize, usize, usize), target: usize) -> Option<usize> {
+    if target < at.1 {
+        (at.1, at.2) = (0, 0);
+    }
+    for c in text.get(at.2..)?.chars() {
+        if at.1 == target {
+            break;
+        }
+        at.1 += 1;
+        at.2 += c.len_utf8();
+    }
+    (at.1 == target).then_some(at.2)
+}
+
 /// What every sentence needs from the whole document.
 struct Context {
     lex: &'static Lexicon,
@@ -215,6 +244,8 @@ struct Context {
     country_of: FxHashMap<String, usize>,
     /// The article's main place (its main country when it has one).
     focus_place: Option<usize>,
+    /// Trigger look-ups of the document's words so far.
+    hits: std::cell::RefCell<lexicon::HitCache>,
 }
 
 impl Context {
@@ -253,6 +284,7 @@ impl Context {
             focus_cc: a.focus.countries.iter().map(|(c, _)| c.clone()).collect(),
             country_of,
             focus_place,
+            hits: Default::default(),
         }
     }
 
@@ -270,7 +302,7 @@ impl Context {
             return;
         }
         let keys: Vec<&str> = tokens.iter().map(|t| t.key.as_str()).collect();
-        let mut triggers = self.lex.find(&keys);
+        let mut triggers = self.lex.find_with(&keys, &mut self.hits.borrow_mut());
         // An English trigger written with a capital inside a sentence, next to another
         // capitalised word, is part of a name (Gulf War syndrome, Detention Facility).
         triggers.retain(|t| {
@@ -301,6 +333,9 @@ impl Context {
         let mut cstart = Vec::with_capacity(tokens.len());
         let mut cend = Vec::with_capacity(tokens.len());
         let mut clause = Vec::with_capacity(tokens.len());
+        // The cue classes of every word, looked up once.
+        let cue_of: Vec<&[Cue]> = keys.iter().map(|k| cues::of(k)).collect();
+        let is = |w: usize, c: Cue| cue_of.get(w).is_some_and(|v| v.contains(&c));
         let (mut chars, mut byte, mut cl) = (s.start, 0usize, 0usize);
         for (k, t) in tokens.iter().enumerate() {
             let gap = &text[byte..t.start];
@@ -308,7 +343,7 @@ impl Context {
             if k > 0
                 && (gap.contains([',', '،', ';', '؛', ':', '—', '–'])
                     || gap.contains(" - ")
-                    || cues::is(&t.key, Cue::Clause))
+                    || is(k, Cue::Clause))
             {
                 cl += 1;
             }
@@ -323,13 +358,14 @@ impl Context {
         let mut mentions: Vec<SMention> = Vec::new();
         for &(pi, mi) in self.by_sentence.get(si).map_or(&[][..], |v| v.as_slice()) {
             let m = &a.places[pi].mentions[mi];
-            let ws: Vec<usize> = (0..tokens.len())
-                .filter(|&w| cstart[w] < m.end && cend[w] > m.start)
-                .collect();
-            let (Some(&first), Some(&last)) = (ws.first(), ws.last()) else {
+            // The words overlapping the mention (offsets increase with the word index).
+            let lo = cend.partition_point(|&e| e <= m.start);
+            let hi = cstart.partition_point(|&b| b < m.end);
+            if lo >= hi {
                 continue;
-            };
-            if ws.iter().any(|&w| in_trigger(w)) {
+            }
+            let (first, last) = (lo, hi - 1);
+            if (first..=last).any(in_trigger) {
                 // A word that signals an event is not a place name (أزمت, سلطات).
                 continue;
             }
@@ -340,21 +376,17 @@ impl Context {
                     .chars()
                     .next()
                     .is_some_and(|c| c == 'ب' || c == 'ف');
-            let before = (first.saturating_sub(2)..first).any(|w| {
-                cues::is(&tokens[w].key, Cue::Locative)
-                    || tokens[w].key.starts_with("ب") && w + 1 == first
-            });
+            let before = (first.saturating_sub(2)..first)
+                .any(|w| is(w, Cue::Locative) || tokens[w].key.starts_with("ب") && w + 1 == first);
             // رئيس فرنسا, سفير أذربيجان, officer of the United States, president of France.
             let k = |w: usize| tokens.get(w).map_or("", |t| t.key.as_str());
             let qualifies = first > 0
-                && (cues::is(k(first - 1), Cue::Qualifier)
-                    || (first >= 2
-                        && k(first - 1) == "of"
-                        && cues::is(k(first - 2), Cue::Qualifier))
+                && (is(first - 1, Cue::Qualifier)
+                    || (first >= 2 && k(first - 1) == "of" && is(first - 2, Cue::Qualifier))
                     || (first >= 3
                         && k(first - 1) == "the"
                         && k(first - 2) == "of"
-                        && cues::is(k(first - 3), Cue::Qualifier)));
+                        && is(first - 3, Cue::Qualifier)));
             mentions.push(SMention {
                 place: pi,
                 form: m.form,
@@ -377,7 +409,7 @@ impl Context {
             // A negation word shortly before, with no other trigger in between.
             let from = triggers[..i].last().map_or(0, |u| u.last + 1);
             negated[i] = (t.first.saturating_sub(3).max(from)..t.first)
-                .any(|w| clause[w] == clause[t.first] && cues::is(keys[w], Cue::Negation));
+                .any(|w| clause[w] == clause[t.first] && is(w, Cue::Negation));
         }
         for i in 0..n {
             let t = triggers[i];
@@ -407,10 +439,10 @@ impl Context {
                 continue;
             }
             let same = |w: usize| clause[w] == clause[t.first];
-            let intent_before = (t.first.saturating_sub(4)..t.first)
-                .any(|w| same(w) && cues::is(keys[w], Cue::Intent));
-            let intent_after = (t.last + 1..(t.last + 3).min(keys.len()))
-                .any(|w| cues::is(keys[w], Cue::IntentAfter));
+            let intent_before =
+                (t.first.saturating_sub(4)..t.first).any(|w| same(w) && is(w, Cue::Intent));
+            let intent_after =
+                (t.last + 1..(t.last + 3).min(keys.len())).any(|w| is(w, Cue::IntentAfter));
             let to_infinitive = t.pos == Pos::Present
                 && t.first > 0
                 && keys[t.first - 1] == "to"
@@ -424,7 +456,7 @@ impl Context {
             if intent_before || intent_after || to_infinitive || t.future || purpose || asked {
                 mode[i] = mode[i].min(Mode::Intended);
             }
-            let reported = (0..keys.len()).any(|w| same(w) && cues::is(keys[w], Cue::Report));
+            let reported = (0..keys.len()).any(|w| same(w) && is(w, Cue::Report));
             if reported {
                 mode[i] = mode[i].min(Mode::Reported);
             }

@@ -256,14 +256,38 @@ impl Gazetteer {
         self.fst.contains_key(key)
     }
 
-    /// True when some key is longer than `prefix` and begins with it (a name of several words or
-    /// a longer run-together name may start here).
-    pub fn has_key_starting_with(&self, prefix: &str) -> bool {
-        use fst::{IntoStreamer, Streamer};
-        let mut upper = prefix.as_bytes().to_vec();
-        upper.push(0xFF);
-        let mut stream = self.fst.range().gt(prefix).lt(upper).into_stream();
-        stream.next().is_some()
+    /// How many words, starting with `first` and followed by `rest` (joined by a space, or run
+    /// together when `spaced` is false), spell the beginning of some key: 0 when not even `first`
+    /// does, `n` when `first` and the next `n - 1` words do. One walk down the index replaces a
+    /// look-up per candidate length.
+    pub fn prefix_reach<'w>(
+        &self,
+        first: &str,
+        rest: impl IntoIterator<Item = &'w str>,
+        spaced: bool,
+    ) -> usize {
+        let fst = self.fst.as_fst();
+        let mut node = fst.root();
+        let mut feed = |bytes: &[u8]| {
+            for &b in bytes {
+                match node.find_input(b) {
+                    Some(k) => node = fst.node(node.transition(k).addr),
+                    None => return false,
+                }
+            }
+            true
+        };
+        if !feed(first.as_bytes()) {
+            return 0;
+        }
+        let mut n = 1;
+        for w in rest {
+            if (spaced && !feed(b" ")) || !feed(w.as_bytes()) {
+                break;
+            }
+            n += 1;
+        }
+        n
     }
 
     /// The country an adjective key belongs to.
@@ -385,6 +409,22 @@ pub fn arabic_nisba_forms(base: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prefix_reach_counts_the_words_a_name_can_span() {
+        let g = Gazetteer::shared();
+        let reach = |first: &str, rest: &[&str], spaced: bool| {
+            g.prefix_reach(&fold(first), rest.iter().copied(), spaced)
+        };
+        // "tel aviv" is a key; "tel aviv yafo" too; nothing goes on with "said".
+        assert_eq!(reach("Tel", &["aviv", "said"], true), 2);
+        assert_eq!(reach("Baku", &["said"], true), 1);
+        assert_eq!(reach("Qzxqzx", &["said"], true), 0);
+        // Arabic words run together: كارا باخ is also written كاراباخ.
+        assert_eq!(reach("كارا", &["باخ", "في"], false), 2);
+        // "new" starts many names; "new york city" reaches three words.
+        assert_eq!(reach("New", &["york", "city", "today"], true), 3);
+    }
 
     #[test]
     fn nisba_forms() {

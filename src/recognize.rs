@@ -662,10 +662,44 @@ fn longest_name(
     {
         return None;
     }
-    (1..=MAX_WORDS.min(tokens.len() - i))
+    let most = MAX_WORDS.min(tokens.len() - i);
+    let rest = || tokens[i + 1..i + most].iter().map(|t| t.key.as_str());
+    // Each way of reading the first word, with how many words a key can reach from it, spaced
+    // and (Arabic) run together.
+    let variants: Vec<Variant> = clitic_variants(text, t)
+        .into_iter()
+        .map(|(key, start)| Variant {
+            spaced: g.prefix_reach(&key, rest(), true),
+            joined: if t.script == Script::Arabic {
+                g.prefix_reach(&key, rest(), false)
+            } else {
+                0
+            },
+            key,
+            start,
+        })
+        .collect();
+    let reach = variants
+        .iter()
+        .map(|v| v.spaced.max(v.joined))
+        .max()
+        .unwrap_or(0);
+    (1..=reach)
         .rev()
         .filter(|n| contiguous(text, &tokens[i..i + n]))
-        .find_map(|n| match_name(text, tokens, i, n, g, lower_words))
+        .find_map(|n| match_name(tokens, i, n, g, lower_words, &variants))
+}
+
+/// A reading of a name's first word (whole, or without a proclitic) and how far keys reach
+/// from it ([`Gazetteer::prefix_reach`]).
+struct Variant {
+    key: String,
+    /// Byte offset where the name starts in the text.
+    start: usize,
+    /// Words a key reaches with spaces between them.
+    spaced: usize,
+    /// Words a key reaches run together (Arabic only; 0 otherwise).
+    joined: usize,
 }
 
 /// The tokens follow each other within one sentence, separated only by spaces or a hyphen (or an
@@ -749,12 +783,12 @@ fn plausible(g: &Gazetteer, key: &str, first: &Token) -> Vec<EntryId> {
 }
 
 fn match_name(
-    text: &str,
     tokens: &[Token],
     i: usize,
     n: usize,
     g: &Gazetteer,
     lower_words: &rustc_hash::FxHashSet<String>,
+    variants: &[Variant],
 ) -> Option<Span> {
     let toks = &tokens[i..i + n];
     let first = &toks[0];
@@ -781,13 +815,14 @@ fn match_name(
     }
     let rest_key: String = toks[1..].iter().map(|t| format!(" {}", t.key)).collect();
     let rest_nospace: String = toks[1..].iter().map(|t| t.key.as_str()).collect();
-    for (k0, start) in clitic_variants(text, first) {
-        // Several words only when some name begins with this one.
-        if n > 1 && !g.has_key_starting_with(&k0) {
-            continue;
+    for v in variants {
+        let (k0, start) = (&v.key, v.start);
+        let mut keys = Vec::new();
+        if v.spaced >= n {
+            keys.push((format!("{k0}{rest_key}"), false));
         }
-        let mut keys = vec![(format!("{k0}{rest_key}"), false)];
         if n > 1
+            && v.joined >= n
             && first.script == Script::Arabic
             && k0.chars().count() >= 3
             && toks[1..].iter().all(|t| t.key.chars().count() >= 3)
@@ -809,7 +844,6 @@ fn match_name(
                 c.retain(|e| preferred.contains(e));
             }
             if !c.is_empty() {
-                let _ = text;
                 let mut span = Span {
                     start,
                     end: last.end,
@@ -823,7 +857,7 @@ fn match_name(
                     county: false,
                 };
                 if first.script == Script::Arabic && n > 1 {
-                    narrow(&mut span, tokens, &k0, g);
+                    narrow(&mut span, tokens, k0, g);
                 }
                 return Some(span);
             }

@@ -784,6 +784,11 @@ fn lookup(key: &str) -> Option<&'static [Cue]> {
         .map(Vec::as_slice)
 }
 
+/// The cue classes of a folded word (with or without a leading conjunction); empty when none.
+pub fn of(key: &str) -> &'static [Cue] {
+    lookup(key).unwrap_or(&[])
+}
+
 /// Is this folded word a cue of this class?
 pub fn is(key: &str, cue: Cue) -> bool {
     lookup(key).is_some_and(|v| v.contains(&cue))

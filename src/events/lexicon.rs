@@ -183,6 +183,13 @@ pub struct Trigger {
     pub purpose: bool,
 }
 
+/// A word's possible trigger: (entry, part of speech, future prefix, purpose prefix).
+pub type Hit = (usize, Pos, bool, bool);
+
+/// Hits of the words already looked up in one document ([`Lexicon::find_with`]).
+#[derive(Default)]
+pub struct HitCache(rustc_hash::FxHashMap<String, Vec<Hit>>);
+
 /// The trigger lexicons, built once.
 pub struct Lexicon {
     /// The entries, Arabic then English.
@@ -697,24 +704,31 @@ impl Lexicon {
 
     /// Entries a single word may belong to, ignoring phrases and context: (entry, form,
     /// future prefix, purpose prefix).
-    pub fn word_hits(&self, key: &str) -> Vec<(usize, Pos, bool, bool)> {
+    pub fn word_hits(&self, key: &str) -> Vec<Hit> {
         let mut out = Vec::new();
-        if key.chars().any(|c| c.is_ascii_alphabetic()) {
+        // Latin words (and numbers, which no Arabic affix turns into a trigger).
+        if key.is_ascii() || key.chars().any(|c| c.is_ascii_alphabetic()) {
             if let Some(v) = self.en.get(key) {
                 out.extend(v.iter().map(|(i, p)| (*i as usize, *p, false, false)));
             }
             return out;
         }
+        // The suffixes the word ends with, found once for all its prefixes.
+        let encs: Vec<&str> = AR_ENC
+            .iter()
+            .copied()
+            .filter(|e| key.ends_with(e))
+            .collect();
         for pre in AR_PRE {
             let Some(rest) = key.strip_prefix(pre.s) else {
                 continue;
             };
-            for enc in AR_ENC {
+            for &enc in &encs {
                 let Some(stem) = rest.strip_suffix(enc) else {
                     continue;
                 };
-                let short = stem.chars().count() < 3;
-                if stem.chars().count() < 2 || (short && (!pre.s.is_empty() || !enc.is_empty())) {
+                let len = stem.chars().count();
+                if len < 2 || (len < 3 && (!pre.s.is_empty() || !enc.is_empty())) {
                     continue;
                 }
                 let mut try_stem = |s: &str| {
@@ -774,11 +788,29 @@ impl Lexicon {
     /// Find the triggers among a sentence's folded words, longest phrase first, each word in
     /// at most one trigger.
     pub fn find(&self, keys: &[&str]) -> Vec<Trigger> {
+        self.find_with(keys, &mut HitCache::default())
+    }
+
+    /// [`Self::find`], remembering each Arabic word's hits in `cache` (an article repeats its
+    /// words, and an Arabic word is tried with every proclitic and suffix).
+    pub fn find_with(&self, keys: &[&str], cache: &mut HitCache) -> Vec<Trigger> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < keys.len() {
             let mut best: Option<Trigger> = None;
-            for (entry, pos, future, purpose) in self.word_hits(keys[i]) {
+            let hits = if keys[i].is_ascii() {
+                self.word_hits(keys[i])
+            } else {
+                match cache.0.get(keys[i]) {
+                    Some(h) => h.clone(),
+                    None => {
+                        let h = self.word_hits(keys[i]);
+                        cache.0.insert(keys[i].to_string(), h.clone());
+                        h
+                    }
+                }
+            };
+            for (entry, pos, future, purpose) in hits {
                 let e = &self.entries[entry];
                 let Some(last) = self.tail_end(e, keys, i) else {
                     continue;
