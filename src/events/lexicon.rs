@@ -196,6 +196,19 @@ pub struct Lexicon {
     pub entries: Vec<Entry>,
     ar: FxHashMap<String, Vec<(u32, Pos)>>,
     en: FxHashMap<String, Vec<(u32, Pos)>>,
+    /// A bit per [`sketch`] of the English forms: a word whose bit is clear is no form, and is
+    /// not looked up (most words of a text are not triggers).
+    en_sketch: Box<[u64]>,
+}
+
+/// Bits in [`Lexicon::en_sketch`].
+const SKETCH_BITS: usize = 1 << 16;
+
+/// A cheap summary of a word (its length and first three bytes) for [`Lexicon::en_sketch`].
+fn sketch(w: &str) -> usize {
+    let b = w.as_bytes();
+    let at = |i: usize| b.get(i).copied().unwrap_or(0) as usize;
+    (b.len().min(31) * 7919 + at(0) * 961 + at(1) * 31 + at(2)) % SKETCH_BITS
 }
 
 use Category::*;
@@ -671,6 +684,7 @@ impl Lexicon {
             entries: Vec::new(),
             ar: FxHashMap::default(),
             en: FxHashMap::default(),
+            en_sketch: vec![0u64; SKETCH_BITS / 64].into_boxed_slice(),
         };
         for (arabic, table) in [(true, AR), (false, EN)] {
             for (cat, spec) in table {
@@ -694,6 +708,10 @@ impl Lexicon {
                 }
             }
         }
+        for f in lex.en.keys() {
+            let k = sketch(f);
+            lex.en_sketch[k / 64] |= 1 << (k % 64);
+        }
         lex
     }
 
@@ -708,6 +726,10 @@ impl Lexicon {
         let mut out = Vec::new();
         // Latin words (and numbers, which no Arabic affix turns into a trigger).
         if key.is_ascii() || key.chars().any(|c| c.is_ascii_alphabetic()) {
+            let k = sketch(key);
+            if self.en_sketch[k / 64] & (1 << (k % 64)) == 0 {
+                return out;
+            }
             if let Some(v) = self.en.get(key) {
                 out.extend(v.iter().map(|(i, p)| (*i as usize, *p, false, false)));
             }
