@@ -62,6 +62,16 @@ pub struct Entry {
     pub name_count: u32,
 }
 
+impl Entry {
+    /// The gazetteer id of the admin-1 region a city lies in (`ne-admin1:US-KY`), where GeoNames
+    /// and Natural Earth codes agree (the United States and others whose GeoNames admin-1 codes
+    /// are ISO 3166-2 suffixes).
+    pub fn region_id(&self) -> Option<String> {
+        (self.kind == PlaceKind::City && !self.admin1.is_empty() && !self.cc.is_empty())
+            .then(|| format!("ne-admin1:{}-{}", self.cc, self.admin1))
+    }
+}
+
 /// A candidate entry for a key, and whether the key is one of the entry's preferred names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Posting {

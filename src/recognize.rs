@@ -608,24 +608,15 @@ fn match_county(text: &str, tokens: &[Token], i: usize, g: &Gazetteer) -> Option
         }
         // A town of the county's name in one of those states often lies in the county or near
         // it (Orange in Orange County): the towns compete with the states in resolution.
-        let town_key = words[..n]
-            .iter()
-            .map(|w| w.key.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
-        let state_codes: Vec<&str> = states
-            .iter()
-            .filter_map(|&s| g.entry(s).id.strip_prefix("ne-admin1:US-"))
-            .collect();
+        let town_key = &key[..key.len() - last.key.len() - 1];
         let towns: Vec<EntryId> = g
-            .lookup(&town_key)
+            .lookup(town_key)
             .iter()
             .map(|p| p.entry)
             .filter(|&c| {
-                let e = g.entry(c);
-                e.kind == PlaceKind::City
-                    && e.cc == "US"
-                    && state_codes.contains(&e.admin1.as_str())
+                g.entry(c)
+                    .region_id()
+                    .is_some_and(|r| states.iter().any(|&s| g.entry(s).id == r))
             })
             .collect();
         let mut candidates = towns;

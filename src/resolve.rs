@@ -73,13 +73,6 @@ fn kind_prior(e: &Entry) -> (f64, &'static str) {
     }
 }
 
-/// The admin-1 region id a city lies in, where GeoNames and Natural Earth codes agree (the
-/// United States and others whose GeoNames admin-1 codes are ISO 3166-2 suffixes).
-fn region_of(e: &Entry) -> Option<String> {
-    (e.kind == PlaceKind::City && !e.admin1.is_empty() && !e.cc.is_empty())
-        .then(|| format!("ne-admin1:{}-{}", e.cc, e.admin1))
-}
-
 /// What the article and each sentence say about countries and provinces.
 #[derive(Default)]
 struct Evidence {
@@ -336,40 +329,39 @@ fn score(
             });
         }
     }
-    if span.county {
-        if e.kind == PlaceKind::Region {
-            why.push_with(|| format!("has a county named {}", title_case(&span.key)));
-            if ev
-                .sentence_regions
-                .get(&span.sentence)
-                .is_some_and(|v| v.contains(&e.id))
-            {
-                s += weight::SENTENCE_REGION;
-                why.push_with(|| "is named in the same sentence".to_string());
-            } else if ev.article_regions.contains_key(&e.id) {
-                s += weight::ARTICLE_REGION;
-                why.push_with(|| "is named in the article".to_string());
-            }
-        } else {
-            why.push_with(|| {
-                format!(
-                    "a town of the county's name in a state that has {}",
-                    title_case(&span.key)
-                )
-            });
-        }
+    // The province or state the candidate lies in, or, for a county's state, the state itself.
+    let county_state = span.county && e.kind == PlaceKind::Region;
+    if county_state {
+        why.push_with(|| format!("has a county named {}", title_case(&span.key)));
+    } else if span.county {
+        why.push_with(|| {
+            format!(
+                "a town of the county's name in a state that has {}",
+                title_case(&span.key)
+            )
+        });
     }
-    if let Some(region) = region_of(e) {
+    let region = if county_state {
+        Some(e.id.clone())
+    } else {
+        e.region_id()
+    };
+    if let Some(region) = region {
+        let whose = if county_state {
+            ""
+        } else {
+            "its province or state "
+        };
         if ev
             .sentence_regions
             .get(&span.sentence)
             .is_some_and(|v| v.contains(&region))
         {
             s += weight::SENTENCE_REGION;
-            why.push_with(|| "its province or state is named in the same sentence".to_string());
+            why.push_with(|| format!("{whose}is named in the same sentence"));
         } else if ev.article_regions.contains_key(&region) {
             s += weight::ARTICLE_REGION;
-            why.push_with(|| "its province or state is named in the article".to_string());
+            why.push_with(|| format!("{whose}is named in the article"));
         }
     }
     if (e.kind == PlaceKind::City || (e.kind == PlaceKind::Region && !e.continent))
