@@ -657,9 +657,9 @@ fn longest_name(
     let rest = || tokens[i + 1..i + most].iter().map(|t| t.key.as_str());
     // Each way of reading the first word, with how many words a key can reach from it, spaced
     // and (Arabic) run together.
-    let variants: Vec<Variant> = clitic_variants(text, t)
+    let variants: Vec<Variant> = clitic_variants(t)
         .into_iter()
-        .map(|(key, start)| Variant {
+        .map(|(key, skip)| Variant {
             spaced: g.prefix_reach(&key, rest(), true),
             joined: if t.script == Script::Arabic {
                 g.prefix_reach(&key, rest(), false)
@@ -667,7 +667,7 @@ fn longest_name(
                 0
             },
             key,
-            start,
+            skip,
         })
         .collect();
     let reach = variants
@@ -678,15 +678,15 @@ fn longest_name(
     (1..=reach)
         .rev()
         .filter(|n| contiguous(text, &tokens[i..i + n]))
-        .find_map(|n| match_name(tokens, i, n, g, lower_words, &variants))
+        .find_map(|n| match_name(text, tokens, i, n, g, lower_words, &variants))
 }
 
 /// A reading of a name's first word (whole, or without a proclitic) and how far keys reach
 /// from it ([`Gazetteer::prefix_reach`]).
 struct Variant {
     key: String,
-    /// Byte offset where the name starts in the text.
-    start: usize,
+    /// Characters of the token's key before the name (a proclitic), for [`name_start`].
+    skip: usize,
     /// Words a key reaches with spaces between them.
     spaced: usize,
     /// Words a key reaches run together (Arabic only; 0 otherwise).
@@ -706,10 +706,10 @@ fn contiguous(text: &str, toks: &[Token]) -> bool {
     })
 }
 
-/// Folded keys of the first token with a proclitic removed, with the byte offset where the name
-/// starts; the whole token comes first.
-fn clitic_variants(text: &str, tok: &Token) -> Vec<(String, usize)> {
-    let mut v = vec![(tok.key.clone(), tok.start)];
+/// Folded keys of the first token with a proclitic removed, with how many characters of the
+/// token's key come before the name ([`name_start`] finds its byte); the whole token comes first.
+fn clitic_variants(tok: &Token) -> Vec<(String, usize)> {
+    let mut v = vec![(tok.key.clone(), 0)];
     if tok.script != Script::Arabic {
         return v;
     }
@@ -723,15 +723,25 @@ fn clitic_variants(text: &str, tok: &Token) -> Vec<(String, usize)> {
         if p.ends_with("ال") {
             // The article belongs to the name: بالعراق -> العراق. A name that does not take the
             // article is never written with it (التركية is an adjective, not تركيا).
-            v.push((format!("ال{rest}"), tok.source_offset(text, plen - 2)));
+            v.push((format!("ال{rest}"), plen - 2));
         } else if p.ends_with("لل") {
             // ل + ال contracted: للعراق -> (ال)عراق; the verbatim name starts after لل.
-            v.push((format!("ال{rest}"), tok.source_offset(text, plen)));
+            v.push((format!("ال{rest}"), plen));
         } else if rest.chars().count() >= 3 {
-            v.push((rest, tok.source_offset(text, plen)));
+            v.push((rest, plen));
         }
     }
     v
+}
+
+/// Byte offset in `text` where a name starts that begins `skip` characters into `tok`'s key
+/// (after a proclitic); computed only for a name found, since it folds the word again.
+fn name_start(text: &str, tok: &Token, skip: usize) -> usize {
+    if skip == 0 {
+        tok.start
+    } else {
+        tok.source_offset(text, skip)
+    }
 }
 
 /// A place famous enough to be named by a short or borrowed word: a country, a capital, a city of
@@ -774,6 +784,7 @@ fn plausible(g: &Gazetteer, key: &str, first: &Token) -> Vec<EntryId> {
 }
 
 fn match_name(
+    text: &str,
     tokens: &[Token],
     i: usize,
     n: usize,
@@ -807,7 +818,7 @@ fn match_name(
     let rest_key: String = toks[1..].iter().map(|t| format!(" {}", t.key)).collect();
     let rest_nospace: String = toks[1..].iter().map(|t| t.key.as_str()).collect();
     for v in variants {
-        let (k0, start) = (&v.key, v.start);
+        let k0 = &v.key;
         let mut keys = Vec::new();
         if v.spaced >= n {
             keys.push((format!("{k0}{rest_key}"), false));
@@ -836,7 +847,7 @@ fn match_name(
             }
             if !c.is_empty() {
                 let mut span = Span {
-                    start,
+                    start: name_start(text, first, v.skip),
                     end: last.end,
                     first: i,
                     last: i + n,
@@ -930,12 +941,12 @@ fn match_adjective(text: &str, tokens: &[Token], i: usize, g: &Gazetteer) -> Opt
     if t.script == Script::Latin && !t.capitalized {
         return None;
     }
-    for (key, start) in clitic_variants(text, t) {
+    for (key, skip) in clitic_variants(t) {
         let key = key.strip_prefix("ال").map(str::to_string).unwrap_or(key);
         if let Some(c) = g.adjective(&key) {
             return Some(Span {
                 start: if tokens[i].script == Script::Arabic {
-                    start
+                    name_start(text, t, skip)
                 } else {
                     t.start
                 },

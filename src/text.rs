@@ -109,17 +109,7 @@ fn collapse_spaces(s: &str) -> String {
 /// The matching key of one word: [`fold_word_with_map`] without the offsets.
 pub fn fold_word(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
-    let mut tmp = String::new();
-    let table = fold_table();
-    for c in word.chars() {
-        if let Some(f) = table.get(c as usize) {
-            out.push_str(f);
-            continue;
-        }
-        tmp.clear();
-        fold_one(c, &mut tmp);
-        out.push_str(&tmp);
-    }
+    fold_pieces(word, |_, f| out.push_str(f));
     out
 }
 
@@ -128,25 +118,30 @@ pub fn fold_word(word: &str) -> String {
 pub fn fold_word_with_map(word: &str) -> (String, Vec<usize>) {
     let mut out = String::with_capacity(word.len());
     let mut map = Vec::with_capacity(word.len() + 1);
-    let mut tmp = String::new();
-    let table = fold_table();
-    for (i, c) in word.char_indices() {
-        if let Some(f) = table.get(c as usize) {
-            for fc in f.chars() {
-                out.push(fc);
-                map.push(i);
-            }
-            continue;
-        }
-        tmp.clear();
-        fold_one(c, &mut tmp);
-        for fc in tmp.chars() {
+    fold_pieces(word, |i, f| {
+        for fc in f.chars() {
             out.push(fc);
             map.push(i);
         }
-    }
+    });
     map.push(word.len());
     (out, map)
+}
+
+/// Call `piece(byte offset, folded form)` for every character of `word`, in order.
+fn fold_pieces(word: &str, mut piece: impl FnMut(usize, &str)) {
+    let mut tmp = String::new();
+    let table = fold_table();
+    for (i, c) in word.char_indices() {
+        match table.get(c as usize) {
+            Some(f) => piece(i, f),
+            None => {
+                tmp.clear();
+                fold_one(c, &mut tmp);
+                piece(i, &tmp);
+            }
+        }
+    }
 }
 
 /// Fold one character on its own: NFKC, NFD, then [`fold_char`] on each result.
