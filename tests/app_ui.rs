@@ -266,15 +266,7 @@ fn a_named_province_is_drawn_as_an_area() {
 #[test]
 fn events_dated_without_a_year_are_on_the_timeline() {
     let mut h = founding();
-    let with_day = h.state().docs()[0]
-        .events
-        .iter()
-        .filter(|e| {
-            e.date
-                .as_ref()
-                .is_some_and(|d| d.month.is_some() && d.day.is_some())
-        })
-        .count();
+    let with_day = common::dated_to_the_day(&h.state().docs()[0].events);
     assert!(with_day >= 3, "{with_day} events with a day and a month");
     let rect = {
         let marks: Vec<_> = h.query_all_by_label_contains(" event, ").collect();

@@ -4,6 +4,8 @@
 //! summoning of Azerbaijan's ambassador and its protest at the arms deal, Karabakh to the
 //! conflict with Armenia; links hold both ways.
 
+mod common;
+
 use kharita::gazetteer::Gazetteer;
 use kharita::model::{Analysis, Event, Place, PlaceKind};
 use std::path::Path;
@@ -60,15 +62,7 @@ fn describe(es: &[&Event]) -> Vec<String> {
 fn at_least_eight_events_three_with_month_and_day() {
     let a = founding();
     assert!(a.events.len() >= 8, "{} events", a.events.len());
-    let dated = a
-        .events
-        .iter()
-        .filter(|e| {
-            e.date
-                .as_ref()
-                .is_some_and(|d| d.month.is_some() && d.day.is_some())
-        })
-        .count();
+    let dated = common::dated_to_the_day(&a.events);
     assert!(dated >= 3, "{dated} events with month and day");
 }
 

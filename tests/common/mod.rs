@@ -5,7 +5,7 @@
 use eframe::egui;
 use egui_kittest::Harness;
 use kharita::app::{App, Startup};
-use kharita::model::Analysis;
+use kharita::model::{Analysis, Event};
 
 /// The window size of the UI tests: the layout of a laptop screen.
 pub const WINDOW: egui::Vec2 = egui::vec2(1500.0, 940.0);
@@ -34,4 +34,16 @@ pub fn app_on_founding_article(render: bool) -> Harness<'static, App> {
     let builder = Harness::builder().with_size(WINDOW);
     let builder = if render { builder.wgpu() } else { builder };
     builder.build_eframe(|cc| App::new(cc, Startup::default()))
+}
+
+/// How many of the events are dated to a day of a month (the founding article's "Done when").
+pub fn dated_to_the_day(events: &[Event]) -> usize {
+    events
+        .iter()
+        .filter(|e| {
+            e.date
+                .as_ref()
+                .is_some_and(|d| d.month.is_some() && d.day.is_some())
+        })
+        .count()
 }
