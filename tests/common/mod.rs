@@ -1,4 +1,4 @@
-//! Set-up shared by the app's UI tests (each test file compiles this module on its own, so a
+//! Set-up shared by the integration tests (each test file compiles this module on its own, so a
 //! file may use only part of it).
 #![allow(dead_code)]
 
