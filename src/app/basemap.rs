@@ -231,11 +231,7 @@ pub fn parse_regions(bytes: &[u8]) -> Result<Regions, String> {
     )?;
     let mut by_id = std::collections::HashMap::with_capacity(raw.regions.len());
     for r in raw.regions {
-        let polys: Vec<Polygon> = r
-            .polygons
-            .iter()
-            .map(|p| p.iter().map(project_ring).collect())
-            .collect();
+        let polys = project_polygons(&r.polygons);
         let rings = polys
             .iter()
             .flatten()
@@ -281,6 +277,13 @@ struct Projected {
 
 fn project_ring(r: &RawRing) -> Vec<[f64; 2]> {
     r.iter().map(|p| mercator(p[0], p[1])).collect()
+}
+
+/// Polygons (outer ring, then holes) projected.
+fn project_polygons(raw: &[Vec<RawRing>]) -> Vec<Polygon> {
+    raw.iter()
+        .map(|p| p.iter().map(project_ring).collect())
+        .collect()
 }
 
 /// The compiled-in basemap, parsed and projected once per process (the app starts this before
@@ -334,16 +337,11 @@ fn parse(bytes: &[u8]) -> Result<(Vec<Country>, Projected), String> {
         rivers: Vec::new(),
     };
     for c in raw.countries {
-        let polys: Vec<Polygon> = c
-            .polygons
-            .iter()
-            .map(|p| p.iter().map(project_ring).collect())
-            .collect();
+        let polys = project_polygons(&c.polygons);
         let mut bbox: Option<BBox> = None;
         for p in &polys {
             if let Some(outer) = p.first() {
-                let pts: Vec<[f32; 2]> = outer.iter().map(|q| [q[0] as f32, q[1] as f32]).collect();
-                let b = BBox::of(&pts);
+                let b = BBox::of(&to_f32(outer));
                 bbox = Some(bbox.map_or(b, |x| x.union(b)));
             }
         }
