@@ -49,6 +49,14 @@ fn server_at(url: String, cache: Option<PathBuf>) -> TileServer {
     }
 }
 
+/// `n` frames with the app left alone, 10 ms apart (time for a tile request to go out).
+fn idle_frames(h: &mut Harness<'static, App>, n: usize) {
+    for _ in 0..n {
+        h.run_steps(1);
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
 /// Run frames with online tiles on for a while, as a user watching the map would, and check
 /// after each that it came back and drew the offline basemap.
 fn frames_with_tiles_on(h: &mut Harness<'static, App>) {
@@ -222,10 +230,7 @@ fn a_cache_path_that_is_a_file_is_survived() {
 fn with_the_toggle_off_nothing_is_fetched() {
     let (port, requests) = tile_server();
     let mut h = founding(server_at(url(port), None));
-    for _ in 0..20 {
-        h.run_steps(1);
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    idle_frames(&mut h, 20);
     assert!(!h.state().online_tiles_active());
     // Turned on and off again: fetching stops with it.
     frames_with_tiles_on(&mut h);
@@ -248,10 +253,7 @@ fn with_the_toggle_off_nothing_is_fetched() {
 fn with_the_toggle_never_on_no_connection_is_made() {
     let (port, requests) = tile_server();
     let mut h = founding(server_at(url(port), None));
-    for _ in 0..30 {
-        h.run_steps(1);
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    idle_frames(&mut h, 30);
     assert!(!h.state().online_tiles_active());
     assert!(h.state().basemap_triangles() > 1000);
     assert_eq!(requests.load(Ordering::SeqCst), 0);
