@@ -416,7 +416,15 @@ fn anercorp_spans(
                 let r = &tok_ranges[si];
                 let first = r.iter().position(|(a, b)| p.start < *b && *a < p.end);
                 let last = r.iter().rposition(|(a, b)| p.start < *b && *a < p.end);
-                if let (Some(f), Some(l)) = (first, last) {
+                if let (Some(mut f), Some(l)) = (first, last) {
+                    // ANERcorp leaves a compass word before a region outside its span (غرب O
+                    // أفريقيا B-LOC, بشمال O أفريقيا B-LOC); a country's name (جنوب أفريقيا,
+                    // South Africa) keeps it.
+                    if p.country.is_none() {
+                        while f < l && is_compass_word(&chunk[si][f].0) {
+                            f += 1;
+                        }
+                    }
                     let key = fold(
                         &text
                             .chars()
@@ -431,6 +439,20 @@ fn anercorp_spans(
         })
         .collect();
     per_chunk.into_iter().flatten().collect()
+}
+
+/// A compass word (شمال, جنوب, شرق, غرب, وسط), alone or after و ب ل ف.
+fn is_compass_word(token: &str) -> bool {
+    const COMPASS: [&str; 5] = ["شمال", "جنوب", "شرق", "غرب", "وسط"];
+    let key = fold(token);
+    let after_conj = ["و", "ف"].iter().filter_map(|c| key.strip_prefix(c));
+    let forms: Vec<&str> = std::iter::once(key.as_str()).chain(after_conj).collect();
+    forms.iter().any(|w| {
+        COMPASS.contains(w)
+            || ["ب", "ل"]
+                .iter()
+                .any(|p| w.strip_prefix(p).is_some_and(|r| COMPASS.contains(&r)))
+    })
 }
 
 fn eval_anercorp(path: &Path, g: &Gazetteer, errors: bool) -> Result<Score> {

@@ -42,6 +42,31 @@ pub fn name_keys(name: &str) -> Vec<String> {
     }
 }
 
+/// True when an Arabic-script name uses letters of Persian or Urdu that Arabic does not (پ چ ژ
+/// گ ک ی ۀ, Urdu's ٹ ڈ ڑ ں ھ ے, Pashto's ې ۍ): it is written in another language's orthography.
+pub fn has_non_arabic_letters(name: &str) -> bool {
+    name.chars().any(|c| {
+        matches!(
+            c,
+            '\u{067E}'
+                | '\u{0686}'
+                | '\u{0698}'
+                | '\u{06AF}'
+                | '\u{06A9}'
+                | '\u{06CC}'
+                | '\u{06C0}'
+                | '\u{0679}'
+                | '\u{0688}'
+                | '\u{0691}'
+                | '\u{06BA}'
+                | '\u{06BE}'
+                | '\u{06D2}'
+                | '\u{06D0}'
+                | '\u{06CD}'
+        )
+    })
+}
+
 /// The built index: FST bytes, postings bytes (little-endian u32: count, then ids with the
 /// [`PREFERRED`] bit), and the entry table without the names column.
 pub struct BuiltIndex {
@@ -80,13 +105,18 @@ pub fn build_index(gazetteer_tsv: &str) -> Result<BuiltIndex, String> {
                     .filter_map(|t| t.split_once('=').map(|x| x.1)),
             );
         let alternates = cols[11].split('|');
+        // A place with an Arabic name is matched in Arabic script by its Arabic spellings only:
+        // folding would otherwise let a Persian or Urdu spelling meet an unrelated Arabic word
+        // (Persian الجزیره, Algeria, folds like Arabic الجزيرة, the island or the channel).
+        let has_arabic = !cols[9].is_empty() && !has_non_arabic_letters(cols[9]);
+        let usable = |name: &&str| !(has_arabic && has_non_arabic_letters(name));
         let mut mine: BTreeMap<String, u32> = BTreeMap::new();
-        for name in preferred {
+        for name in preferred.filter(usable) {
             for k in name_keys(name) {
                 mine.insert(k, id | PREFERRED);
             }
         }
-        for name in alternates {
+        for name in alternates.filter(usable) {
             for k in name_keys(name) {
                 mine.entry(k).or_insert(id);
             }

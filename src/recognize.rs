@@ -562,7 +562,10 @@ pub fn recognize(text: &str, tokens: &[Token], g: &Gazetteer) -> Vec<Span> {
                     .iter()
                     .any(|c| g.entry(*c).kind == PlaceKind::Country)
         });
-        if matched.is_none() || single_non_country {
+        let name_read_as_adjective = matched
+            .as_ref()
+            .is_some_and(|s| feminine_nisba_after_noun(text, tokens, s, g));
+        if matched.is_none() || single_non_country || name_read_as_adjective {
             if let Some(adj) = match_adjective(text, tokens, i, g) {
                 matched = Some(adj);
             }
@@ -963,6 +966,39 @@ fn match_adjective(text: &str, tokens: &[Token], i: usize, g: &Gazetteer) -> Opt
         }
     }
     None
+}
+
+/// Arabic prepositions, particles and conjunctions after which a word is a noun, not an
+/// adjective.
+const AR_PREPOSITIONS: &[&str] = &[
+    "في", "من", "الي", "علي", "عن", "مع", "بين", "حول", "ضد", "نحو", "عبر", "داخل", "خارج", "منذ",
+    "لدي", "عند", "تجاه", "الا", "و", "او", "ثم", "ان", "لان", "بان", "لكن", "حيث", "بعد", "قبل",
+    "امام", "اذا", "اذ",
+];
+
+/// A country's name that is also its feminine adjective (تركية, روسية: old spellings of تركيا,
+/// روسيا) is the adjective when it follows an indefinite word, bare and with nothing attached:
+/// مصادر تركية, قوات روسية, طائرة تركية. After a preposition or a conjunction (في سورية) it stays
+/// the name. Either way the place is the country; only the form differs.
+fn feminine_nisba_after_noun(text: &str, tokens: &[Token], s: &Span, g: &Gazetteer) -> bool {
+    let t = &tokens[s.first];
+    if s.last - s.first != 1 || t.script != Script::Arabic || s.start != t.start {
+        return false;
+    }
+    let Some(prev) = prev_key(tokens, s.first) else {
+        return false;
+    };
+    if prev.script != Script::Arabic
+        || prev.key.starts_with("ال")
+        || AR_PREPOSITIONS.contains(&prev.key.as_str())
+    {
+        return false;
+    }
+    if !text[t.start..t.end].ends_with('ة') {
+        return false;
+    }
+    g.adjective(&t.key)
+        .is_some_and(|c| s.candidates.contains(&c) && g.entry(c).kind == PlaceKind::Country)
 }
 
 /// Words written in lower case somewhere in the text: a capitalised sentence-initial occurrence

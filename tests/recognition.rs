@@ -102,6 +102,24 @@ fn adjectives_are_mentions_of_their_country() {
     }
     // An adjective whose stem is also a country name is the adjective (التركية, not تركيا).
     check("قالت الحكومة التركية ذلك.", "التركية", "Turkey", Adjective);
+    // An old spelling of the name that is also the feminine adjective (تركية) is the adjective
+    // after an indefinite word, and the name after a preposition or a particle.
+    check(
+        "قالت مصادر تركية إن الهجوم فشل.",
+        "تركية",
+        "Turkey",
+        Adjective,
+    );
+    check("وصل الوفد إلى سورية أمس.", "سورية", "Syria", Name);
+    check("وقال ان سورية ترفض ذلك.", "سورية", "Syria", Name);
+}
+
+#[test]
+fn persian_spellings_do_not_make_arabic_words_places() {
+    // Algeria's Persian name الجزیره folds like الجزيرة (the island; the channel).
+    let f = found("ذكرت الجزيرة أن الوفد وصل إلى الجزائر.");
+    let mentions: Vec<(&str, &str)> = f.iter().map(|(m, p, _)| (m.as_str(), p.as_str())).collect();
+    assert_eq!(mentions, [("الجزائر", "Algeria")], "{f:?}");
 }
 
 #[test]
