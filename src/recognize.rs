@@ -504,6 +504,24 @@ struct Context {
     lower_words: rustc_hash::FxHashSet<String>,
     /// Sentences about sport.
     sport_sentences: rustc_hash::FxHashSet<usize>,
+    /// Keys of one-word town names that the text has used as a person's surname (جون بولتون,
+    /// President Nixon): later on their own ("وقال بولتون", "Nixon said") they are still the
+    /// person.
+    surnames: std::cell::RefCell<rustc_hash::FxHashSet<String>>,
+}
+
+impl Context {
+    /// Remember `span` as a surname when it is one word whose candidates are all towns.
+    fn surname(&self, span: &Span, g: &Gazetteer) {
+        if span.last - span.first == 1
+            && span
+                .candidates
+                .iter()
+                .all(|c| g.entry(*c).kind == PlaceKind::City)
+        {
+            self.surnames.borrow_mut().insert(span.key.clone());
+        }
+    }
 }
 
 /// Recognise place names and country adjectives in the tokens of a text.
@@ -515,6 +533,7 @@ pub fn recognize(text: &str, tokens: &[Token], g: &Gazetteer) -> Vec<Span> {
             .filter(|t| t.script == Script::Arabic && AR_SPORT_CUES.contains(&strip_conj(&t.key)))
             .map(|t| t.sentence)
             .collect(),
+        surnames: Default::default(),
     };
     let lower_words = &ctx.lower_words;
     let mut spans = Vec::new();
@@ -765,7 +784,17 @@ fn prominent(e: &Entry) -> bool {
 fn plausible(g: &Gazetteer, key: &str, first: &Token) -> Vec<EntryId> {
     let postings = g.lookup(key);
     if first.script != Script::Arabic {
-        return postings.iter().map(|p| p.entry).collect();
+        // A two-letter acronym (US, UK, EU, AP) names a country, a state or a prominent place,
+        // never a village that happens to be spelled with two letters (Eu, France).
+        let acronym = first.all_caps && key.chars().count() <= 2;
+        return postings
+            .iter()
+            .filter(|p| {
+                let e = g.entry(p.entry);
+                !acronym || prominent(e) || e.kind == PlaceKind::Region
+            })
+            .map(|p| p.entry)
+            .collect();
     }
     let letters = key.chars().filter(|c| c.is_alphabetic()).count();
     let short = letters <= 3;
@@ -905,10 +934,18 @@ fn narrow(span: &mut Span, tokens: &[Token], first_key: &str, g: &Gazetteer) {
         span.first = a + 1;
         span.cue = arabic_cue(head);
     }
-    // An epithet after the name (مكة المكرمة, الصين الشعبية, الولايات المتحدة الأمريكية): when the
-    // words before it name the same place, they are the name.
+    // An epithet after the name (مكة المكرمة, الصين الشعبية): when the words before it name the
+    // same place, they are the name. The country's own adjective belongs to its official name
+    // (الولايات المتحدة الأمريكية, المملكة العربية السعودية) and stays.
     let mut b = span.last - 1;
     while b > span.first {
+        let dropped = &tokens[b].key;
+        let own_adjective = g
+            .adjective(dropped.strip_prefix("ال").unwrap_or(dropped))
+            .is_some_and(|c| span.candidates.contains(&c));
+        if own_adjective {
+            return;
+        }
         let from = span.first;
         let mut key = String::new();
         for (k, t) in tokens[from..b].iter().enumerate() {
@@ -1110,6 +1147,14 @@ fn keep(text: &str, tokens: &[Token], span: &mut Span, g: &Gazetteer, ctx: &Cont
     {
         return false;
     }
+    if span.form == MentionForm::Name
+        && n == 1
+        && !is_country
+        && ctx.surnames.borrow().contains(&span.key)
+        && !cue_before(tokens, span.first)
+    {
+        return false;
+    }
     let prev = prev_key(tokens, span.first);
     let next = tokens
         .get(span.last)
@@ -1140,6 +1185,7 @@ fn keep(text: &str, tokens: &[Token], span: &mut Span, g: &Gazetteer, ctx: &Cont
                 }
                 // A learned given name right before: the name is a surname (بيل كلينتون).
                 if tight && g.is_given_name(pk) && span.form == MentionForm::Name && !is_country {
+                    ctx.surname(span, g);
                     return false;
                 }
                 // In a sentence about sport a city without a locative before it is its club.
@@ -1161,6 +1207,7 @@ fn keep(text: &str, tokens: &[Token], span: &mut Span, g: &Gazetteer, ctx: &Cont
                     && span.form == MentionForm::Name
                     && !is_country
                 {
+                    ctx.surname(span, g);
                     return false;
                 }
             }
@@ -1181,6 +1228,7 @@ fn keep(text: &str, tokens: &[Token], span: &mut Span, g: &Gazetteer, ctx: &Cont
                     && (gap == " " || gap == ". ")
                     && !is_country
                 {
+                    ctx.surname(span, g);
                     return false;
                 }
                 // Part of a longer capitalised name whose other word is no place: a person
@@ -1194,6 +1242,7 @@ fn keep(text: &str, tokens: &[Token], span: &mut Span, g: &Gazetteer, ctx: &Cont
                     && !EN_CALENDAR.contains(&p.key.as_str())
                     && !g.has_name(&p.key)
                 {
+                    ctx.surname(span, g);
                     return false;
                 }
             }

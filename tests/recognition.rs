@@ -68,6 +68,13 @@ fn multi_word_names_with_and_without_inner_space() {
             "Nagorno-Karabakh",
         ),
         ("النزاع على كاراباخ مستمر.", "كاراباخ", "Nagorno-Karabakh"),
+        // An epithet goes (الصين الشعبية -> الصين); the country's own adjective is its name.
+        ("زار الصين الشعبية أمس.", "الصين", "China"),
+        (
+            "زار الولايات المتحدة الأمريكية أمس.",
+            "الولايات المتحدة الأمريكية",
+            "United States",
+        ),
         (
             "Talks opened in Buenos Aires on Monday.",
             "Buenos Aires",
@@ -115,6 +122,20 @@ fn adjectives_are_mentions_of_their_country() {
 }
 
 #[test]
+fn a_surname_stays_a_person_for_the_rest_of_the_text() {
+    // Bolton and Nixon are towns; here they are people, named in full first.
+    none("قال السفير جون بولتون إن الخطة فشلت. ورفض بولتون الرد.");
+    none("President Nixon spoke on Monday. Nixon said the war would end.");
+    // A cue word still makes it the town.
+    check(
+        "قال جون بولتون ذلك. ووصل الوفد إلى مدينة بولتون.",
+        "بولتون",
+        "Bolton",
+        Name,
+    );
+}
+
+#[test]
 fn persian_spellings_do_not_make_arabic_words_places() {
     // Algeria's Persian name الجزیره folds like الجزيرة (the island; the channel).
     let f = found("ذكرت الجزيرة أن الوفد وصل إلى الجزائر.");
@@ -128,6 +149,9 @@ fn english_names_by_case_and_possessive() {
     check("Officials in Baku said so.", "Baku", "Baku", Name);
     // Lower case is no name.
     none("they turned to china plates and turkey dinners.");
+    // A two-letter acronym is no village (Eu, France); it can be a country.
+    none("The OSCE, EU and UN all weighed in.");
+    check("Talks with the US resumed.", "US", "United States", Name);
 }
 
 #[test]
