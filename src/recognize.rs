@@ -1059,10 +1059,12 @@ fn cue_before(tokens: &[Token], i: usize) -> bool {
             .unwrap_or(k);
         arabic_cue(k).any()
             || arabic_cue(k2).any()
-            || matches!(
-                p.key.as_str(),
-                "city" | "town" | "village" | "province" | "state"
-            )
+            // In lower case only: "the town Cottonport", but "City Council" is a name.
+            || (!p.capitalized
+                && matches!(
+                    p.key.as_str(),
+                    "city" | "town" | "village" | "province" | "state"
+                ))
     })
 }
 

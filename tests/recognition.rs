@@ -160,6 +160,8 @@ fn organisations_are_not_places() {
     none("قال مدير مركز التعاون الأطلسي إن الوضع خطير.");
     none("according to the Turan news agency.");
     none("said the director of the Atlantic Cooperation Centre.");
+    // A capitalised "City" before a word is part of a name, not a cue that a town follows.
+    none("The City Council met on Monday.");
 }
 
 #[test]
