@@ -105,19 +105,13 @@ pub fn build_index(gazetteer_tsv: &str) -> Result<BuiltIndex, String> {
                     .filter_map(|t| t.split_once('=').map(|x| x.1)),
             );
         let alternates = cols[11].split('|');
-        // Folding turns Arabic ة into ه, so a Persian or Urdu spelling that ends in ه would meet
-        // an unrelated Arabic word: Persian الجزیره (Algeria) the island or the channel الجزيرة,
-        // ترکیه (Turkey) the adjective تركية, کره (Korea) كرة, a ball. A place with an Arabic
-        // name is not indexed under such spellings; its other Persian spellings stay (تایلند is
-        // how Arabic writers spell Thailand too).
+        // A place with an Arabic name is matched in Arabic script by its Arabic spellings only:
+        // folding would otherwise let a Persian or Urdu spelling meet an unrelated Arabic word:
+        // Persian الجزیره (Algeria) the island or the channel الجزيرة, مراکش (Morocco) the city
+        // of Marrakesh, کیف (Kyiv) the word كيف, "how". Where Arabic writers share a Persian
+        // spelling (تايلند), the curated country aliases carry it in Arabic letters.
         let has_arabic = !cols[9].is_empty() && !has_non_arabic_letters(cols[9]);
-        let usable = |name: &&str| {
-            !(has_arabic
-                && has_non_arabic_letters(name)
-                && name
-                    .split(' ')
-                    .any(|w| w.ends_with('ه') || w.ends_with('ۀ')))
-        };
+        let usable = |name: &&str| !(has_arabic && has_non_arabic_letters(name));
         let mut mine: BTreeMap<String, u32> = BTreeMap::new();
         for name in preferred.filter(usable) {
             for k in name_keys(name) {
