@@ -698,9 +698,13 @@ impl Context {
         };
         // A big city named without a preposition (طهران لن تسمح, Baghdad said) is more often
         // its government than the scene: ranked as a country.
+        // A region without a country (a continent, a historical state such as the Soviet Union,
+        // a region across borders) is no more specific than a country.
         let rank_of = |m: &SMention| {
             let p = &a.places[m.place];
-            if p.kind == PlaceKind::City && !m.locative && p.population >= 500_000 {
+            if (p.kind == PlaceKind::City && !m.locative && p.population >= 500_000)
+                || (p.kind == PlaceKind::Region && p.country_code.is_none())
+            {
                 kind_rank(PlaceKind::Country)
             } else {
                 kind_rank(p.kind)

@@ -279,7 +279,7 @@ const AR: &[(Category, &str)] = &[
     (Retreat, "n=فك; then=الحصار"),
     (Retreat, "n=تبادل; then=الأسرى|أسرى|المعتقلين; sub=release"),
     // REQUEST
-    (Request, "v=دعا/دعو; n=دعوة,دعوات; sub=request"),
+    (Request, "v=دعا/دعو; n=دعوة,دعوات; notnext=ذلك; notprev=مما; sub=request"),
     (
         Request,
         "w=طالبت,طالبوا,طالبا,يطالب,تطالب,يطالبون,يطالبان,نطالب,مطالبة,مطالبا,مطالبين,مطالبات; sub=request",
@@ -350,7 +350,7 @@ const AR: &[(Category, &str)] = &[
     (Coerce, "v=ضبط/ضبط; n=ضبط; notnext=النفس,نفس; sub=seize"),
     (Coerce, "v=حاصر/حاصر; n=حصار; sub=siege"),
     (Coerce, "v=احتل/حتل; n=احتلال; sub=occupy"),
-    (Coerce, "v=سيطر/سيطر; n=سيطرة; sub=occupy"),
+    (Coerce, "v=سيطر/سيطر; n=سيطرة; notprev=مواقع,المواقع,مناطق,المناطق,اراضي,الاراضي,مدن,المدن,قري,القري,احياء,الاحياء,بلدات,البلدات; sub=occupy"),
     (Coerce, "n=ترحيل"),
     (Coerce, "v=انتهك/نتهك; n=انتهاك,انتهاكات; sub=violate"),
     (Coerce, "v=خرق/خرق; n=خرق,خروقات,خروق; sub=violate"),
@@ -397,7 +397,7 @@ const EN: &[(Category, &str)] = &[
     (Agree, "n=agreement,agreements,accord,accords,treaty,treaties,pact,pacts; sub=accord"),
     (Agree, "n=deal,deals; notprev=great,good,big; needs=reach*,sign*,strike,struck,peace,plea,trade,nuclear,ceasefire,agree*,broker*,negotiat*,accept*,arms; sub=accord"),
     (Agree, "rv=sign; needs=agreement*,treaty,treaties,accord*,pact*,deal,deals,memorandum,contract*; sub=accord"),
-    (Agree, "rv=pledge"),
+    (Agree, "rv=pledge; notctx=allegiance"),
     // CONSULT
     (Consult, "w=met,meet,meets; then=with; sub=meet"),
     (Consult, "n=meeting,meetings; sub=meet"),
@@ -438,7 +438,7 @@ const EN: &[(Category, &str)] = &[
     (Aid, "n=aid; w=aided; notprev=first,hearing,visual,teaching; sub=aid"),
     (Aid, "rv=donate; sub=aid"),
     (Aid, "n=assistance; needs=provide*,humanitarian,financial,military,economic,foreign,emergency,disaster; sub=aid"),
-    (Aid, "n=relief; notprev=tax,pain,debt,stress; sub=aid"),
+    (Aid, "n=relief; notprev=tax,pain,debt,stress,parking,traffic; sub=aid"),
     // RETREAT
     (
         Retreat,

@@ -59,7 +59,7 @@ fn analysis(text: &str, places: &[P], published: Option<&str>) -> Analysis {
                         name: name.to_string(),
                         names: Default::default(),
                         kind,
-                        country_code: Some(cc.to_string()),
+                        country_code: (!cc.is_empty()).then(|| cc.to_string()),
                         lat: 0.0,
                         lon: 0.0,
                         population: if kind == CITY { 2_000_000 } else { 0 },
@@ -253,6 +253,18 @@ fn homographs_and_context() {
         "طالبوا بإرسال دعم للبلدتين.",
         &[("request", "done"), ("aid", "intended")],
     );
+    // "That led him to" is no request; "positions it controls" is a state, not a seizure.
+    check("دعا ذلك الرئيس إلى وصفهم بالمتطرفين.", &[]);
+    check("دعا الرئيس إلى الحوار.", &[("request", "done")]);
+    check(
+        "استهدفت الغارات مواقع تسيطر عليها الجماعة.",
+        &[("assault", "done"), ("assault", "done")],
+    );
+    check("سيطرت الجماعة على المدينة.", &[("coerce", "done")]);
+    // The Pledge of Allegiance is no agreement; parking relief is no aid.
+    check("The pupils recited the Pledge of Allegiance.", &[]);
+    check("The center will get some parking relief.", &[]);
+    check("Flood relief reached the valley.", &[("aid", "done")]);
 }
 
 #[test]
@@ -316,6 +328,26 @@ fn places_most_specific_first_with_fallbacks() {
         ("assault", "article")
     );
     assert_eq!(e.places, ["iso3166:AZ"]);
+}
+
+#[test]
+fn a_region_without_a_country_is_not_more_specific_than_a_country() {
+    // The war was in Afghanistan, against the Soviet Union (a historical state).
+    let a = events(
+        "بدأت الحرب في أفغانستان ضد الاتحاد السوفياتي.",
+        &[
+            ("أفغانستان", "iso3166:AF", "Afghanistan", C, "AF", N),
+            (
+                "الاتحاد السوفياتي",
+                "curated:soviet-union",
+                "Soviet Union",
+                PlaceKind::Region,
+                "",
+                N,
+            ),
+        ],
+    );
+    assert_eq!(a.events[0].places[0], "iso3166:AF");
 }
 
 #[test]
