@@ -1038,6 +1038,26 @@ fn feminine_nisba_after_noun(text: &str, tokens: &[Token], s: &Span, g: &Gazette
         .is_some_and(|c| s.candidates.contains(&c) && g.entry(c).kind == PlaceKind::Country)
 }
 
+/// `key` is the masculine nisba adjective (الفرنسي, not الفرنسيه) of the country of every
+/// candidate of `span`, and every candidate is a town.
+fn masculine_adjective_of_its_country(span: &Span, key: &str, g: &Gazetteer) -> bool {
+    let Some(stem) = key.strip_prefix("ال") else {
+        return false;
+    };
+    if !stem.ends_with('ي') {
+        return false;
+    }
+    let Some(country) = g.adjective(stem) else {
+        return false;
+    };
+    let cc = &g.entry(country).cc;
+    !span.candidates.is_empty()
+        && span.candidates.iter().all(|c| {
+            let e = g.entry(*c);
+            e.kind == PlaceKind::City && &e.cc == cc
+        })
+}
+
 /// Words written in lower case somewhere in the text: a capitalised sentence-initial occurrence
 /// of one of them is an ordinary word, not a name.
 fn lowercase_vocabulary(text: &str, tokens: &[Token]) -> rustc_hash::FxHashSet<String> {
@@ -1163,6 +1183,15 @@ fn keep(text: &str, tokens: &[Token], span: &mut Span, g: &Gazetteer, ctx: &Cont
         .filter(|t| t.sentence == first.sentence && t.script == first.script);
     match first.script {
         Script::Arabic => {
+            // A town takes the feminine (ليون الفرنسية); a town's name with its country's
+            // masculine adjective is its club or a person (ليون الفرنسي, برشلونة الإسباني),
+            // unless a masculine head noun stands before it (ميناء كاليه الفرنسي).
+            if span.form == MentionForm::Name
+                && !cue_before(tokens, span.first)
+                && next.is_some_and(|nx| masculine_adjective_of_its_country(span, &nx.key, g))
+            {
+                return false;
+            }
             if let Some(p) = prev {
                 let pk = strip_conj(&p.key);
                 let pk2 = pk

@@ -122,6 +122,22 @@ fn adjectives_are_mentions_of_their_country() {
 }
 
 #[test]
+fn a_town_with_the_masculine_adjective_is_its_club() {
+    // Towns take the feminine in Arabic: ليون الفرنسية is the city, ليون الفرنسي the club.
+    let f = found("خسر الفريق أمام ليون الفرنسي. وزار الوفد مدينة ليون الفرنسية.");
+    let lyon: Vec<&str> = f
+        .iter()
+        .filter(|(_, p, _)| p == "Lyon")
+        .map(|(m, _, _)| m.as_str())
+        .collect();
+    assert_eq!(lyon, ["ليون"], "{f:?}");
+    let f = found("تعادل برشلونة الإسباني مع ضيفه.");
+    assert!(f.iter().all(|(_, p, _)| p != "Barcelona"), "{f:?}");
+    // After a masculine head noun the adjective agrees with the head: the port of Calais.
+    check("وأصبح ميناء كاليه الفرنسي مقصدا.", "كاليه", "Calais", Name);
+}
+
+#[test]
 fn a_surname_stays_a_person_for_the_rest_of_the_text() {
     // Bolton and Nixon are towns; here they are people, named in full first.
     none("قال السفير جون بولتون إن الخطة فشلت. ورفض بولتون الرد.");
