@@ -518,10 +518,10 @@ const EN: &[(Category, &str)] = &[
         "rv=violate; n=violation,violations; needs=airspace,border*,territor*,sovereignty,ceasefire,truce,waters",
     ),
     // ASSAULT
-    (Assault, "rv=attack; notprev=heart,panic,asthma,anxiety; sub=attack"),
+    (Assault, "rv=attack; notprev=heart,panic,asthma,anxiety; notctx=firefighter,firefighters,flames,blaze; sub=attack"),
     (Assault, "rv=assault; sub=attack"),
     (Assault, "w=shooting,shootings,gunfire; notnext=for,range,guard,percentage,star,stars,script; sub=attack"),
-    (Assault, "w=shot; notprev=a,flu,his,her,their,one,good,big,booster,long,first,last,mug,jump; sub=attack"),
+    (Assault, "w=shot; notprev=a,flu,his,her,their,one,good,big,booster,long,first,last,mug,jump,snap,photo,free,three-point; sub=attack"),
     (Assault, "w=kill,kills,killed,killing,killings; notnext=himself,herself,themselves; notctx=crash*,accident*,collision*,wreck*,overdose*,drown*; sub=kill"),
     (Assault, "rv=murder; n=homicide,homicides; sub=kill"),
     (Assault, "w=stab,stabs,stabbed,stabbing,stabbings; sub=kill"),

@@ -263,6 +263,16 @@ fn homographs_and_context() {
     check("سيطرت الجماعة على المدينة.", &[("coerce", "done")]);
     // The Pledge of Allegiance is no agreement; parking relief is no aid.
     check("The pupils recited the Pledge of Allegiance.", &[]);
+    // Firefighters attack a fire; a snap shot is a photograph.
+    check(
+        "Firefighters began their attack on the flames at noon.",
+        &[],
+    );
+    check(
+        "The crew launched an attack on the convoy.",
+        &[("assault", "done")],
+    );
+    check("He took a quick snap shot of the street.", &[]);
     check("The center will get some parking relief.", &[]);
     check("Flood relief reached the valley.", &[("aid", "done")]);
 }
