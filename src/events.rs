@@ -304,7 +304,8 @@ impl Context {
         let keys: Vec<&str> = tokens.iter().map(|t| t.key.as_str()).collect();
         let mut triggers = self.lex.find_with(&keys, &mut self.hits.borrow_mut());
         // An English trigger written with a capital inside a sentence, next to another
-        // capitalised word, is part of a name (Gulf War syndrome, Detention Facility).
+        // capitalised word or after "Name of", is part of a name (Gulf War syndrome, Detention
+        // Facility, State Board of Mediation).
         triggers.retain(|t| {
             let tok = &tokens[t.first];
             !(tok.key.is_ascii()
@@ -312,7 +313,10 @@ impl Context {
                 && !tok.all_caps
                 && t.first > 0
                 && (tokens[t.first - 1].capitalized
-                    || tokens.get(t.last + 1).is_some_and(|n| n.capitalized)))
+                    || tokens.get(t.last + 1).is_some_and(|n| n.capitalized)
+                    || (t.first >= 2
+                        && tokens[t.first - 1].key == "of"
+                        && tokens[t.first - 2].capitalized)))
         });
         // Sports reports: teams clash and attack, nobody is hurt.
         let hostile = |t: &Trigger| {

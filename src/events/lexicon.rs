@@ -425,7 +425,7 @@ const EN: &[(Category, &str)] = &[
     (Support, "rv=apologize; rv=apologise; n=apology"),
     // CONCEDE
     (Concede, "rv=resign; n=resignation"),
-    (Concede, "rv=concede; n=concession,concessions"),
+    (Concede, "rv=concede; n=concession,concessions; notnext=that"),
     (Concede, "w=step,steps,stepped,stepping; then=down"),
     // COOPERATE
     (Cooperate, "rv=cooperate; n=cooperation; notprev=in; sub=coop"),
@@ -455,7 +455,7 @@ const EN: &[(Category, &str)] = &[
     // REQUEST
     (Request, "w=requested,requesting; rv=urge; sub=request"),
     (Request, "rv=demand; notprev=high,low,strong,weak,growing,increased,increasing,rising,consumer,in,market,energy,supply,public,peak; notctx=supply,consumer*,market*; sub=request"),
-    (Request, "w=call,calls,called,calling; then=for|on; notprev=usually,than,is,are,was,were,be,been,being,as; sub=request"),
+    (Request, "w=call,calls,called,calling; then=for|on; notprev=usually,than,is,are,was,were,be,been,being,as,plan,plans,proposal,proposals,budget,design,project,bill,law,ordinance,contract,schedule,rules,policy,measure,legislation; sub=request"),
     // ACCUSE
     (Accuse, "rv=accuse; n=accusation,accusations; sub=charge"),
     (Accuse, "rv=criticize; rv=criticise; n=criticism; sub=denounce"),

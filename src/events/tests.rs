@@ -273,6 +273,14 @@ fn homographs_and_context() {
         &[("assault", "done")],
     );
     check("He took a quick snap shot of the street.", &[]);
+    // What a plan contains is no request; "conceded that" is an admission; a name is no trigger.
+    check(
+        "The plan calls for cutting every segment of state government.",
+        &[],
+    );
+    check("The mayor called for calm.", &[("request", "done")]);
+    check("He conceded that the hotel might not be finished.", &[]);
+    check("Jim Avery, State Board of Mediation chairman, spoke.", &[]);
     check("The center will get some parking relief.", &[]);
     check("Flood relief reached the valley.", &[("aid", "done")]);
 }
