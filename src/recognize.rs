@@ -1262,6 +1262,16 @@ fn keep(text: &str, tokens: &[Token], span: &mut Span, g: &Gazetteer, ctx: &Cont
                     ctx.surname(span, g);
                     return false;
                 }
+                // The last word of a street's or a building's name (Nelson Street, Grove Road)
+                // is no town, though some English village is called Street.
+                if n == 1
+                    && p.capitalized
+                    && gap == " "
+                    && span.form == MentionForm::Name
+                    && EN_ORG_TAILS.contains(&first.key.as_str())
+                {
+                    return false;
+                }
                 // Part of a longer capitalised name whose other word is no place: a person
                 // (George Washington) unless that word is geographic (North Carolina's "North").
                 if p.capitalized

@@ -178,6 +178,8 @@ fn organisations_are_not_places() {
     none("said the director of the Atlantic Cooperation Centre.");
     // A capitalised "City" before a word is part of a name, not a cue that a town follows.
     none("The City Council met on Monday.");
+    // The last word of a street's name is no village (Street, Somerset; Rode, alias Road).
+    none("The store on Nelson Street closed near Orange Grove Road.");
 }
 
 #[test]
