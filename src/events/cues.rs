@@ -34,7 +34,8 @@ pub enum Cue {
     /// دولار, dollar: an adjective after it (دولار أميركي) names a currency, not an actor.
     Currency,
     /// رئيس, سفير, president of, citizens of: a place right after it qualifies a person
-    /// (رئيس فرنسا, سفير أذربيجان) rather than locating the event.
+    /// (رئيس فرنسا, سفير أذربيجان) rather than locating the event; so does a topic word
+    /// (بشأن سوريا, about Iraq).
     Qualifier,
     /// أمام, outside: what follows is a place, not an actor (أمام السفارة).
     Front,
@@ -391,6 +392,13 @@ const CUES: &[(Cue, &[&str])] = &[
             "natives",
             "envoy",
             "secretary",
+            // A topic, not a scene: اتفاق بشأن سوريا, talks about Iraq.
+            "بشأن",
+            "إزاء",
+            "حيال",
+            "about",
+            "regarding",
+            "concerning",
         ],
     ),
     (

@@ -428,7 +428,7 @@ const EN: &[(Category, &str)] = &[
     (Concede, "rv=concede; n=concession,concessions; notnext=that"),
     (Concede, "w=step,steps,stepped,stepping; then=down"),
     // COOPERATE
-    (Cooperate, "rv=cooperate; n=cooperation; notprev=in; sub=coop"),
+    (Cooperate, "rv=cooperate; n=cooperation; notprev=in; notctx=receded,diminished,waned,dwindled,deteriorated; sub=coop"),
     (Cooperate, "rv=collaborate; sub=coop"),
     (
         Cooperate,

@@ -281,6 +281,8 @@ fn homographs_and_context() {
     check("The mayor called for calm.", &[("request", "done")]);
     check("He conceded that the hotel might not be finished.", &[]);
     check("Jim Avery, State Board of Mediation chairman, spoke.", &[]);
+    // Cooperation that receded is no cooperation.
+    check("This cooperation receded last year.", &[]);
     check("The center will get some parking relief.", &[]);
     check("Flood relief reached the valley.", &[("aid", "done")]);
 }
@@ -366,6 +368,25 @@ fn a_region_without_a_country_is_not_more_specific_than_a_country() {
         ],
     );
     assert_eq!(a.events[0].places[0], "iso3166:AF");
+}
+
+#[test]
+fn a_topic_is_not_where_the_event_happens() {
+    let a = events(
+        "عقد الوزراء اجتماعا بشأن سوريا.",
+        &[("سوريا", "iso3166:SY", "Syria", C, "SY", N)],
+    );
+    assert_eq!(a.events[0].kind, "consult");
+    // Syria may still come back as the article's place, but not as the meeting's own.
+    assert_ne!(a.events[0].location_precision, "place");
+    let a = events(
+        "The ministers held a meeting in Moscow about Syria.",
+        &[
+            ("Moscow", "geonames:524901", "Moscow", CITY, "RU", N),
+            ("Syria", "iso3166:SY", "Syria", C, "SY", N),
+        ],
+    );
+    assert_eq!(a.events[0].places, ["geonames:524901"]);
 }
 
 #[test]
