@@ -95,14 +95,26 @@ pub fn analyze(doc: &Document, g: &Gazetteer) -> Analysis {
 /// [`analyze`] with [`Options`].
 pub fn analyze_with(doc: &Document, g: &Gazetteer, options: Options) -> Analysis {
     let seg = segment(doc);
-    let spans = recognize(&doc.text, &seg.tokens, g);
-    let resolution = resolve(&spans, g);
-    let resolved = &resolution.resolved;
-    let kept = if options.corroborate {
-        confident(&spans, resolved, &seg.tokens, g)
+    let first_spans = recognize(&doc.text, &seg.tokens, g);
+    let first = resolve(&first_spans, g);
+    let first_kept = if options.corroborate {
+        confident(&first_spans, &first.resolved, &seg.tokens, g)
     } else {
-        vec![true; spans.len()]
+        vec![true; first_spans.len()]
     };
+    let second_spans = options
+        .corroborate
+        .then(|| without_unconfirmed(&first_spans, &first_kept, &seg.tokens, g))
+        .flatten();
+    let (spans, resolution, kept) = match &second_spans {
+        Some(s) => {
+            let r = resolve(s, g);
+            let k = confident(s, &r.resolved, &seg.tokens, g);
+            (s.as_slice(), r, k)
+        }
+        None => (first_spans.as_slice(), first, first_kept),
+    };
+    let resolved = &resolution.resolved;
     // The tokens are the largest structure of a long document (about 90 bytes a word). The
     // events read them again, so a usual article keeps them; a long one frees them before the
     // output is built, and the events split each sentence again (slower, but the memory of the
@@ -283,30 +295,73 @@ fn confident(spans: &[Span], resolved: &[Resolved], tokens: &[Token], g: &Gazett
         .zip(resolved)
         .map(|(s, r)| {
             let e = g.entry(r.entry);
-            let script = tokens[s.first].script;
             let supported = s.cue.any() || article_cc.contains_key(e.cc.as_str());
-            // A province abroad named by an ordinary Arabic phrase (الجهة الشرقية, المنطقة
-            // الجنوبية) needs its country in the article or a cue word.
-            if e.kind == PlaceKind::Region
-                && e.id.starts_with("ne-admin1:")
-                && script == Script::Arabic
-            {
-                return supported;
-            }
-            if e.kind != PlaceKind::City || e.capital {
-                return true;
-            }
-            let limit = if script == Script::Arabic && ARAB_WORLD.contains(&e.cc.as_str()) {
-                ARABIC_SMALL_ARAB_CITY
-            } else if script == Script::Arabic {
-                ARABIC_SMALL_CITY
-            } else {
-                LATIN_SMALL_CITY
-            };
-            // A city known by many names worldwide (Tel Aviv, Hamburg) is famous enough.
-            e.population >= limit || supported || (e.name_count as usize) >= WIDELY_KNOWN_NAMES
+            supported || stands_alone(e, tokens[s.first].script)
         })
         .collect()
+}
+
+/// Whether a place needs no support from a cue word or its country in the article: anything
+/// but a small city, except that a province abroad named by an ordinary Arabic phrase
+/// (الجهة الشرقية, المنطقة الجنوبية) always does.
+fn stands_alone(e: &crate::gazetteer::Entry, script: Script) -> bool {
+    if e.kind == PlaceKind::Region && e.id.starts_with("ne-admin1:") && script == Script::Arabic {
+        return false;
+    }
+    if e.kind != PlaceKind::City || e.capital {
+        return true;
+    }
+    let limit = if script == Script::Arabic && ARAB_WORLD.contains(&e.cc.as_str()) {
+        ARABIC_SMALL_ARAB_CITY
+    } else if script == Script::Arabic {
+        ARABIC_SMALL_CITY
+    } else {
+        LATIN_SMALL_CITY
+    };
+    // A city known by many names worldwide (Tel Aviv, Hamburg) is famous enough.
+    e.population >= limit || (e.name_count as usize) >= WIDELY_KNOWN_NAMES
+}
+
+/// The spans again after a first resolution in which some were dropped as unconfirmed, when one
+/// of those has a candidate that needs no support: a dropped name's candidates can have pulled
+/// the others astray (قاعدة اندروز, a town in the United States, pulled لندن to London,
+/// Kentucky, and then both went). Kept spans stay; a dropped one keeps only its candidates that
+/// stand alone, or goes. None when there is nothing to do.
+fn without_unconfirmed(
+    spans: &[Span],
+    kept: &[bool],
+    tokens: &[Token],
+    g: &Gazetteer,
+) -> Option<Vec<Span>> {
+    let stands = |s: &Span, c: &EntryId| stands_alone(g.entry(*c), tokens[s.first].script);
+    let worth = spans
+        .iter()
+        .zip(kept)
+        .any(|(s, &k)| !k && s.candidates.iter().any(|c| stands(s, c)));
+    if !worth {
+        return None;
+    }
+    Some(
+        spans
+            .iter()
+            .zip(kept)
+            .filter_map(|(s, &k)| {
+                if k {
+                    return Some(s.clone());
+                }
+                let candidates: Vec<EntryId> = s
+                    .candidates
+                    .iter()
+                    .copied()
+                    .filter(|c| stands(s, c))
+                    .collect();
+                (!candidates.is_empty()).then(|| Span {
+                    candidates,
+                    ..s.clone()
+                })
+            })
+            .collect(),
+    )
 }
 
 /// The article's main countries (share of the place weight) and places (most mentioned).

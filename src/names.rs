@@ -43,7 +43,8 @@ pub fn name_keys(name: &str) -> Vec<String> {
 }
 
 /// True when an Arabic-script name uses letters of Persian or Urdu that Arabic does not (پ چ ژ
-/// گ ک ی ۀ, Urdu's ٹ ڈ ڑ ں ھ ے, Pashto's ې ۍ): it is written in another language's orthography.
+/// گ ک ی ۀ, Urdu's ٹ ڈ ڑ ں ھ ہ ے, Pashto's ې ۍ, Kurdish ە, Sindhi ڪ): it is written in another
+/// language's orthography.
 pub fn has_non_arabic_letters(name: &str) -> bool {
     name.chars().any(|c| {
         matches!(
@@ -63,6 +64,9 @@ pub fn has_non_arabic_letters(name: &str) -> bool {
                 | '\u{06D2}'
                 | '\u{06D0}'
                 | '\u{06CD}'
+                | '\u{06C1}'
+                | '\u{06D5}'
+                | '\u{06AA}'
         )
     })
 }

@@ -784,8 +784,8 @@ fn prominent(e: &Entry) -> bool {
 fn plausible(g: &Gazetteer, key: &str, first: &Token) -> Vec<EntryId> {
     let postings = g.lookup(key);
     if first.script != Script::Arabic {
-        // A two-letter acronym (US, UK, EU, AP) names a country, a state or a prominent place,
-        // never a village that happens to be spelled with two letters (Eu, France).
+        // A two-letter acronym names a country or a state (US, UK, NY) or a prominent place, never
+        // a village that happens to be spelled with two letters (EU is not Eu, France).
         let acronym = first.all_caps && key.chars().count() <= 2;
         return postings
             .iter()
@@ -1005,6 +1005,26 @@ fn match_adjective(text: &str, tokens: &[Token], i: usize, g: &Gazetteer) -> Opt
     None
 }
 
+/// A locative word right before the span (في لندن, إلى كلينتون, in Dortmund): whatever the text
+/// used the word for before, here it is a place.
+fn locative_before(text: &str, tokens: &[Token], span: &Span) -> bool {
+    let t = &tokens[span.first];
+    if t.script == Script::Arabic && span.start > t.start {
+        // A proclitic ب or ل on the name itself (بلندن, لبولتون) is locative enough.
+        let clitic = fold(&text[t.start..span.start]);
+        if clitic
+            .trim_start_matches(['و', 'ف'])
+            .starts_with(['ب', 'ل'])
+        {
+            return true;
+        }
+    }
+    prev_key(tokens, span.first).is_some_and(|p| {
+        AR_LOCATIVES.contains(&strip_conj(&p.key))
+            || matches!(p.key.as_str(), "in" | "at" | "near" | "outside")
+    })
+}
+
 /// Arabic prepositions, particles and conjunctions after which a word is a noun, not an
 /// adjective.
 const AR_PREPOSITIONS: &[&str] = &[
@@ -1025,9 +1045,13 @@ fn feminine_nisba_after_noun(text: &str, tokens: &[Token], s: &Span, g: &Gazette
     let Some(prev) = prev_key(tokens, s.first) else {
         return false;
     };
+    // Only a word right before, with no punctuation between (زار مصر، سورية is a list), and not
+    // a verb: a past tense in ت (أكدت سورية, قالت سورية) has the name as its subject.
     if prev.script != Script::Arabic
         || prev.key.starts_with("ال")
         || AR_PREPOSITIONS.contains(&prev.key.as_str())
+        || !text[prev.end..t.start].chars().all(char::is_whitespace)
+        || (prev.key.ends_with('ت') && !prev.key.ends_with("ات"))
     {
         return false;
     }
@@ -1037,6 +1061,23 @@ fn feminine_nisba_after_noun(text: &str, tokens: &[Token], s: &Span, g: &Gazette
     g.adjective(&t.key)
         .is_some_and(|c| s.candidates.contains(&c) && g.entry(c).kind == PlaceKind::Country)
 }
+
+/// Masculine nouns that head a facility named after a town (معبر السلوم المصري, سجن صيدنايا
+/// السوري): the adjective after the town agrees with them.
+const AR_MASCULINE_HEADS: &[&str] = &[
+    "معبر",
+    "مرفا",
+    "سجن",
+    "مخيم",
+    "مصنع",
+    "مستشفي",
+    "ملعب",
+    "منفذ",
+    "مركز",
+    "مطار",
+    "ميناء",
+    "ريف",
+];
 
 /// `key` is the masculine nisba adjective (الفرنسي, not الفرنسيه) of the country of every
 /// candidate of `span`, and every candidate is a town.
@@ -1174,6 +1215,7 @@ fn keep(text: &str, tokens: &[Token], span: &mut Span, g: &Gazetteer, ctx: &Cont
         && !is_country
         && ctx.surnames.borrow().contains(&span.key)
         && !cue_before(tokens, span.first)
+        && !locative_before(text, tokens, span)
     {
         return false;
     }
@@ -1188,6 +1230,7 @@ fn keep(text: &str, tokens: &[Token], span: &mut Span, g: &Gazetteer, ctx: &Cont
             // unless a masculine head noun stands before it (ميناء كاليه الفرنسي).
             if span.form == MentionForm::Name
                 && !cue_before(tokens, span.first)
+                && !prev.is_some_and(|p| AR_MASCULINE_HEADS.contains(&strip_conj(&p.key)))
                 && next.is_some_and(|nx| masculine_adjective_of_its_country(span, &nx.key, g))
             {
                 return false;
@@ -1259,11 +1302,14 @@ fn keep(text: &str, tokens: &[Token], span: &mut Span, g: &Gazetteer, ctx: &Cont
                     && (gap == " " || gap == ". ")
                     && !is_country
                 {
-                    ctx.surname(span, g);
+                    if !matches!(p.key.as_str(), "st" | "saint") {
+                        ctx.surname(span, g);
+                    }
                     return false;
                 }
-                // The last word of a street's or a building's name (Nelson Street, Grove Road)
-                // is no town, though some English village is called Street.
+                // The last word of the name of a street, a building or an organisation (Nelson
+                // Street, Grove Road, Central Bank) is no town, though some English village is
+                // called Street.
                 if n == 1
                     && p.capitalized
                     && gap == " "

@@ -119,44 +119,59 @@ fn adjectives_are_mentions_of_their_country() {
     );
     check("وصل الوفد إلى سورية أمس.", "سورية", "Syria", Name);
     check("وقال ان سورية ترفض ذلك.", "سورية", "Syria", Name);
+    // After a verb the name is its subject (أكدت سورية), and a list is no noun phrase.
+    check("أكدت سورية أنها سترد.", "سورية", "Syria", Name);
+    check("زار الوفد مصر، سورية ولبنان.", "سورية", "Syria", Name);
 }
 
 #[test]
 fn a_town_with_the_masculine_adjective_is_its_club() {
-    // Towns take the feminine in Arabic: ليون الفرنسية is the city, ليون الفرنسي the club.
-    let f = found("خسر الفريق أمام ليون الفرنسي. وزار الوفد مدينة ليون الفرنسية.");
-    let lyon: Vec<&str> = f
-        .iter()
-        .filter(|(_, p, _)| p == "Lyon")
-        .map(|(m, _, _)| m.as_str())
-        .collect();
-    assert_eq!(lyon, ["ليون"], "{f:?}");
-    let f = found("تعادل برشلونة الإسباني مع ضيفه.");
-    assert!(f.iter().all(|(_, p, _)| p != "Barcelona"), "{f:?}");
+    // Towns take the feminine in Arabic: بوردو الفرنسي is the club (France, named by its
+    // adjective, would otherwise support the town), نابولي الإيطالية the city.
+    let f = found("انتقل اللاعب إلى بوردو الفرنسي.");
+    assert!(f.iter().all(|(_, p, _)| p != "Bordeaux"), "{f:?}");
+    check(
+        "وقع اللاعب لنادي في بوردو الفرنسية.",
+        "بوردو",
+        "Bordeaux",
+        Name,
+    );
+    check("زار الوفد مدينة نابولي الإيطالية.", "نابولي", "Naples", Name);
     // After a masculine head noun the adjective agrees with the head: the port of Calais.
     check("وأصبح ميناء كاليه الفرنسي مقصدا.", "كاليه", "Calais", Name);
 }
 
 #[test]
-fn a_surname_stays_a_person_for_the_rest_of_the_text() {
-    // Bolton and Nixon are towns; here they are people, named in full first.
-    none("قال السفير جون بولتون إن الخطة فشلت. ورفض بولتون الرد.");
-    none("President Nixon spoke on Monday. Nixon said the war would end.");
-    // A cue word still makes it the town.
+fn a_dropped_small_town_does_not_pull_the_others_astray() {
+    // اندروز (small towns in the United States) is dropped as unconfirmed; it must not first
+    // pull لندن to London, Kentucky.
     check(
-        "قال جون بولتون ذلك. ووصل الوفد إلى مدينة بولتون.",
-        "بولتون",
-        "Bolton",
+        "عقد مؤتمرا في قاعدة اندروز ثم عاد إلى لندن.",
+        "لندن",
+        "London",
+        Name,
+    );
+}
+
+#[test]
+fn a_surname_stays_a_person_for_the_rest_of_the_text() {
+    // Clinton and Nixon are towns; here they are people, named in full first.
+    let f = found("قال الرئيس الأمريكي بيل كلينتون إن الخطة فشلت. ورفض كلينتون الرد.");
+    assert!(f.iter().all(|(_, p, _)| p != "Clinton"), "{f:?}");
+    none("President Nixon spoke on Monday. Nixon said the war would end.");
+    // A locative word still makes it the town.
+    check(
+        "قال الرئيس الأمريكي بيل كلينتون إن الخطة فشلت. ووصل الوفد إلى كلينتون.",
+        "كلينتون",
+        "Clinton",
         Name,
     );
 }
 
 #[test]
 fn persian_spellings_do_not_make_arabic_words_places() {
-    // Algeria's Persian name الجزیره folds like الجزيرة (the island; the channel).
-    let f = found("ذكرت الجزيرة أن الوفد وصل إلى الجزائر.");
-    let mentions: Vec<(&str, &str)> = f.iter().map(|(m, p, _)| (m.as_str(), p.as_str())).collect();
-    assert_eq!(mentions, [("الجزائر", "Algeria")], "{f:?}");
+    // Morocco's Persian name مراکش folds like Arabic مراكش, the city of Marrakesh.
+    check("وصل الوفد إلى مراكش أمس.", "مراكش", "Marrakesh", Name);
 }
 
 #[test]

@@ -153,6 +153,8 @@ pub struct Entry {
     pub notnext: Vec<String>,
     /// None of these may occur in the sentence.
     pub notctx: Vec<String>,
+    /// None of these may occur among the [`NEAR`] words after it ("attack on the flames").
+    pub notnear: Vec<String>,
     /// Special behaviours.
     pub flags: Flags,
     /// A finer kind inside the category (`sub=deal`: purchases and deals; `sub=arrest`), used
@@ -213,10 +215,13 @@ fn sketch(w: &str) -> usize {
 
 use Category::*;
 
+/// How many words after a trigger `notnear=` looks at.
+const NEAR: usize = 3;
+
 /// Arabic entries. `v=PAST/PRESENT` a verb (either side may be empty), `n=` nouns, `w=` other
 /// listed forms; `then=` a following phrase (positions separated by spaces, alternatives by
-/// `|`), `gap=` words allowed before it; `needs=`, `notprev=`, `notnext=`, `notctx=` context
-/// words (`*` ends a prefix); `flag=deny|summon|official`.
+/// `|`), `gap=` words allowed before it; `needs=`, `notprev=`, `notnext=`, `notctx=`,
+/// `notnear=` context words (`*` ends a prefix); `flag=deny|summon|official`.
 const AR: &[(Category, &str)] = &[
     // AGREE
     (Agree, "v=اتفق/تفق; n=اتفاق,اتفاقية,اتفاقيات,اتفاقات; sub=accord"),
@@ -518,7 +523,7 @@ const EN: &[(Category, &str)] = &[
         "rv=violate; n=violation,violations; needs=airspace,border*,territor*,sovereignty,ceasefire,truce,waters",
     ),
     // ASSAULT
-    (Assault, "rv=attack; notprev=heart,panic,asthma,anxiety; notctx=firefighter,firefighters,flames,blaze; sub=attack"),
+    (Assault, "rv=attack; notprev=heart,panic,asthma,anxiety; notnear=flames,blaze,fire; sub=attack"),
     (Assault, "rv=assault; sub=attack"),
     (Assault, "w=shooting,shootings,gunfire; notnext=for,range,guard,percentage,star,stars,script; sub=attack"),
     (Assault, "w=shot; notprev=a,flu,his,her,their,one,good,big,booster,long,first,last,mug,jump,snap,photo,free,three-point; sub=attack"),
@@ -618,6 +623,7 @@ fn parse_entry(cat: Category, spec: &str, arabic: bool) -> Option<(Entry, Vec<(S
         notprev: Vec::new(),
         notnext: Vec::new(),
         notctx: Vec::new(),
+        notnear: Vec::new(),
         flags: Flags::default(),
         sub: String::new(),
     };
@@ -658,6 +664,7 @@ fn parse_entry(cat: Category, spec: &str, arabic: bool) -> Option<(Entry, Vec<(S
             "notprev" => e.notprev = split_list(v),
             "notnext" => e.notnext = split_list(v),
             "notctx" => e.notctx = split_list(v),
+            "notnear" => e.notnear = split_list(v),
             "sub" => e.sub = v.trim().to_string(),
             "flag" => match v.trim() {
                 "deny" => e.flags.deny = true,
@@ -903,6 +910,10 @@ impl Lexicon {
             return false;
         }
         if !e.notctx.is_empty() && keys.iter().any(|k| any(&e.notctx, k)) {
+            return false;
+        }
+        let near = &keys[(last + 1).min(keys.len())..(last + 1 + NEAR).min(keys.len())];
+        if !e.notnear.is_empty() && near.iter().any(|k| any(&e.notnear, k)) {
             return false;
         }
         if !e.needs.is_empty() {

@@ -272,6 +272,10 @@ fn homographs_and_context() {
         "The crew launched an attack on the convoy.",
         &[("assault", "done")],
     );
+    check(
+        "Firefighters battled the blaze after the attack on the embassy.",
+        &[("assault", "done")],
+    );
     check("He took a quick snap shot of the street.", &[]);
     // What a plan contains is no request; "conceded that" is an admission; a name is no trigger.
     check(
