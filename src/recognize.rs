@@ -1063,7 +1063,8 @@ fn feminine_nisba_after_noun(text: &str, tokens: &[Token], s: &Span, g: &Gazette
 }
 
 /// Masculine nouns that head a facility named after a town (معبر السلوم المصري, سجن صيدنايا
-/// السوري): the adjective after the town agrees with them.
+/// السوري): the adjective after the town agrees with them. The cue words among them (ميناء,
+/// مطار) are already known to [`cue_before`].
 const AR_MASCULINE_HEADS: &[&str] = &[
     "معبر",
     "مرفا",
@@ -1074,8 +1075,6 @@ const AR_MASCULINE_HEADS: &[&str] = &[
     "ملعب",
     "منفذ",
     "مركز",
-    "مطار",
-    "ميناء",
     "ريف",
 ];
 

@@ -912,8 +912,13 @@ impl Lexicon {
         if !e.notctx.is_empty() && keys.iter().any(|k| any(&e.notctx, k)) {
             return false;
         }
-        let near = &keys[(last + 1).min(keys.len())..(last + 1 + NEAR).min(keys.len())];
-        if !e.notnear.is_empty() && near.iter().any(|k| any(&e.notnear, k)) {
+        if !e.notnear.is_empty()
+            && keys
+                .iter()
+                .skip(last + 1)
+                .take(NEAR)
+                .any(|k| any(&e.notnear, k))
+        {
             return false;
         }
         if !e.needs.is_empty() {
