@@ -330,6 +330,43 @@ impl Context {
         }
         // من يرفض, كل من يهاجم: "whoever refuses" is nobody in particular.
         triggers.retain(|t| !(t.pos == Pos::Present && t.first > 0 && keys[t.first - 1] == "من"));
+        // A trigger joined to the word before by a hyphen is an adjective or a compound
+        // (union-backed, Iran-backed, anti-war, cease-fire), unless that word is a prefix
+        // (counter-attack, re-arrested).
+        triggers.retain(|t| {
+            let w = t.first;
+            !(w > 0
+                && keys[w].is_ascii()
+                && &text[tokens[w - 1].end..tokens[w].start] == "-"
+                && !HYPHEN_PREFIXES.contains(&keys[w - 1]))
+        });
+        // المواقع التي يحتلها, الأراضي التي تسيطر عليها: a present verb of control in a
+        // relative clause describes who holds a place, not an act.
+        triggers.retain(|t| {
+            !(t.pos == Pos::Present
+                && self.lex.entries[t.entry].sub == "occupy"
+                && t.first > 0
+                && RELATIVES.contains(&keys[t.first - 1]))
+        });
+        // اتهمت تركيا بمساعدة داعش, accused Iran of supporting: the act is only alleged; the
+        // accusation is the event. A violent act or an arrest usually did happen (what is
+        // alleged is who did it), so those stay.
+        let alleged: Vec<bool> = triggers
+            .iter()
+            .map(|t| {
+                !matches!(t.cat, Category::Assault | Category::Coerce)
+                    && (tokens[t.first].key.starts_with('ب')
+                        || (t.first > 0 && keys[t.first - 1] == "of"))
+                    && triggers.iter().any(|u| {
+                        u.cat == Category::Accuse && u.last < t.first && t.first <= u.last + 4
+                    })
+            })
+            .collect();
+        let mut k = 0;
+        triggers.retain(|_| {
+            k += 1;
+            !alleged[k - 1]
+        });
         if triggers.is_empty() {
             return;
         }
@@ -384,13 +421,16 @@ impl Context {
                 .any(|w| is(w, Cue::Locative) || tokens[w].key.starts_with("ب") && w + 1 == first);
             // رئيس فرنسا, سفير أذربيجان, officer of the United States, president of France.
             let k = |w: usize| tokens.get(w).map_or("", |t| t.key.as_str());
-            let qualifies = first > 0
-                && (is(first - 1, Cue::Qualifier)
-                    || (first >= 2 && k(first - 1) == "of" && is(first - 2, Cue::Qualifier))
-                    || (first >= 3
-                        && k(first - 1) == "the"
-                        && k(first - 2) == "of"
-                        && is(first - 3, Cue::Qualifier)));
+            // Nashville-based CCA: a company's home, not the scene.
+            let home = text[tokens[last].end..].starts_with("-based");
+            let qualifies = home
+                || first > 0
+                    && (is(first - 1, Cue::Qualifier)
+                        || (first >= 2 && k(first - 1) == "of" && is(first - 2, Cue::Qualifier))
+                        || (first >= 3
+                            && k(first - 1) == "the"
+                            && k(first - 2) == "of"
+                            && is(first - 3, Cue::Qualifier)));
             mentions.push(SMention {
                 place: pi,
                 form: m.form,
@@ -778,6 +818,20 @@ impl Context {
         }
     }
 }
+
+/// Words before a hyphen that make a prefix, not a compound (counter-attack, re-arrested).
+const HYPHEN_PREFIXES: &[&str] = &["counter", "re", "co", "self"];
+
+/// Arabic relative pronouns (folded: ة is ه, ى is ي).
+const RELATIVES: &[&str] = &[
+    "التي",
+    "الذي",
+    "الذين",
+    "اللتين",
+    "اللذين",
+    "اللتي",
+    "اللاتي",
+];
 
 /// Smaller is more specific.
 fn kind_rank(k: PlaceKind) -> u8 {

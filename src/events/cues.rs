@@ -375,6 +375,7 @@ const CUES: &[(Cue, &[&str])] = &[
             "المبعوث",
             "زعيم",
             "رئيسة",
+            "حكومة",
             "مواطني",
             "مواطنو",
             "سكان",
@@ -392,6 +393,7 @@ const CUES: &[(Cue, &[&str])] = &[
             "natives",
             "envoy",
             "secretary",
+            "government",
             // A topic, not a scene: اتفاق بشأن سوريا, talks about Iraq.
             "بشأن",
             "إزاء",

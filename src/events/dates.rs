@@ -274,6 +274,10 @@ fn strip<'a, T>(key: &'a str, ok: impl Fn(&'a str) -> Option<T>) -> Option<T> {
     if let Some(v) = ok(key) {
         return Some(v);
     }
+    // The proclitics are Arabic letters: a word that starts with an ASCII byte has none.
+    if key.as_bytes().first().is_none_or(u8::is_ascii) {
+        return None;
+    }
     for p in AR_PROCLITICS {
         if let Some(rest) = key.strip_prefix(p) {
             if rest.chars().count() >= 2 {

@@ -729,12 +729,17 @@ impl Lexicon {
 
     /// Entries a single word may belong to, ignoring phrases and context: (entry, form,
     /// future prefix, purpose prefix).
+    /// False when `key` is surely no English form (its [`sketch`] bit is clear).
+    fn may_be_english_form(&self, key: &str) -> bool {
+        let k = sketch(key);
+        self.en_sketch[k / 64] & (1 << (k % 64)) != 0
+    }
+
     pub fn word_hits(&self, key: &str) -> Vec<Hit> {
         let mut out = Vec::new();
         // Latin words (and numbers, which no Arabic affix turns into a trigger).
         if key.is_ascii() || key.chars().any(|c| c.is_ascii_alphabetic()) {
-            let k = sketch(key);
-            if self.en_sketch[k / 64] & (1 << (k % 64)) == 0 {
+            if !self.may_be_english_form(key) {
                 return out;
             }
             if let Some(v) = self.en.get(key) {
@@ -827,19 +832,26 @@ impl Lexicon {
         let mut i = 0;
         while i < keys.len() {
             let mut best: Option<Trigger> = None;
-            let hits = if keys[i].is_ascii() {
-                self.word_hits(keys[i])
+            let key = keys[i];
+            let latin;
+            // A word that starts with a Latin letter is looked up as English (see
+            // `word_hits`), after the cheap sketch test.
+            let latin_start = key.as_bytes().first().is_some_and(u8::is_ascii_alphabetic);
+            if latin_start && !self.may_be_english_form(key) {
+                i += 1;
+                continue;
+            }
+            let hits: &[Hit] = if latin_start || key.is_ascii() {
+                latin = self.word_hits(key);
+                &latin
             } else {
-                match cache.0.get(keys[i]) {
-                    Some(h) => h.clone(),
-                    None => {
-                        let h = self.word_hits(keys[i]);
-                        cache.0.insert(keys[i].to_string(), h.clone());
-                        h
-                    }
+                if !cache.0.contains_key(key) {
+                    let h = self.word_hits(key);
+                    cache.0.insert(key.to_string(), h);
                 }
+                &cache.0[key]
             };
-            for (entry, pos, future, purpose) in hits {
+            for &(entry, pos, future, purpose) in hits {
                 let e = &self.entries[entry];
                 let Some(last) = self.tail_end(e, keys, i) else {
                     continue;
@@ -1047,7 +1059,14 @@ pub fn word_matches(pattern: &str, key: &str) -> bool {
         Some(p) => (p, true),
         None => (pattern, false),
     };
-    let ok = |k: &str| if prefix { k.starts_with(p) } else { k == p };
+    let ok = |k: &str| {
+        let (kb, pb) = (k.as_bytes(), p.as_bytes());
+        // The first two bytes settle most comparisons (for Arabic, the second byte tells the
+        // letters apart) without a call to memcmp.
+        (pb.is_empty() || kb.first() == pb.first())
+            && (pb.len() < 2 || kb.get(1) == pb.get(1))
+            && if prefix { k.starts_with(p) } else { k == p }
+    };
     if ok(key) {
         return true;
     }
@@ -1056,7 +1075,7 @@ pub fn word_matches(pattern: &str, key: &str) -> bool {
     }
     CTX_PRE[1..].iter().any(|c| {
         key.strip_prefix(c)
-            .is_some_and(|rest| rest.chars().count() >= 2 && ok(rest))
+            .is_some_and(|rest| ok(rest) && rest.chars().nth(1).is_some())
     })
 }
 

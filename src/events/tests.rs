@@ -289,6 +289,29 @@ fn homographs_and_context() {
     check("This cooperation receded last year.", &[]);
     check("The center will get some parking relief.", &[]);
     check("Flood relief reached the valley.", &[("aid", "done")]);
+    // A trigger joined by a hyphen is an adjective or a compound, unless after a prefix.
+    check(
+        "The union-backed group held a protest.",
+        &[("protest", "done")],
+    );
+    check("The union backed the group.", &[("support", "done")]);
+    check("Rebels launched a counter-attack.", &[("assault", "done")]);
+    // A present verb of control in a relative clause says who holds a place.
+    check(
+        "قصفت الطائرات المواقع التي يحتلها المسلحون.",
+        &[("assault", "done")],
+    );
+    check("يحتل المسلحون المواقع.", &[("coerce", "done")]);
+    // An act someone is accused of is only alleged; a violent act stays.
+    check("اتهمت واشنطن تركيا بمساعدة التنظيم.", &[("accuse", "done")]);
+    check(
+        "Tamil Nadu accused the Centre of refusing to act.",
+        &[("accuse", "done")],
+    );
+    check(
+        "Police accused him of shooting a guard.",
+        &[("accuse", "done"), ("assault", "done")],
+    );
 }
 
 #[test]
@@ -391,6 +414,20 @@ fn a_topic_is_not_where_the_event_happens() {
         ],
     );
     assert_eq!(a.events[0].places, ["geonames:524901"]);
+    // A company's home (Nashville-based) and a government's seat (حكومة باماكو) are not the
+    // scene either.
+    let a = events(
+        "Nashville-based CCA signed an agreement with Hall County.",
+        &[("Nashville", "geonames:4644585", "Nashville", CITY, "US", N)],
+    );
+    assert_eq!(a.events[0].kind, "agree");
+    assert_ne!(a.events[0].location_precision, "place");
+    let a = events(
+        "وقعت الحركة اتفاقا مع حكومة باماكو.",
+        &[("باماكو", "geonames:2460596", "Bamako", CITY, "ML", N)],
+    );
+    assert_eq!(a.events[0].kind, "agree");
+    assert_ne!(a.events[0].location_precision, "place");
 }
 
 #[test]
