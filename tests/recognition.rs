@@ -84,6 +84,12 @@ fn multi_word_names_with_and_without_inner_space() {
             "الولايات المتحدة الأمريكية",
             "United States",
         ),
+        // A compass word with a continent is its macro-region, not the continent.
+        (
+            "وصلوا إلى شمال أوروبا أمس.",
+            "شمال أوروبا",
+            "Northern Europe",
+        ),
         (
             "Talks opened in Buenos Aires on Monday.",
             "Buenos Aires",
