@@ -348,6 +348,20 @@ impl Context {
                 && t.first > 0
                 && RELATIVES.contains(&keys[t.first - 1]))
         });
+        // تحت سيطرة, under rebel control, under Israeli occupation: who holds a place, not an
+        // act.
+        triggers.retain(|t| {
+            !(self.lex.entries[t.entry].sub == "occupy"
+                && (t.first.saturating_sub(3)..t.first)
+                    .any(|w| keys[w] == "تحت" || keys[w] == "under"))
+        });
+        // أي هجوم, هجوم محتمل, any attack, a possible shooting: no particular event happened.
+        triggers.retain(|t| {
+            let before = t.first.checked_sub(1).map(|w| keys[w]);
+            let after = keys.get(t.last + 1).copied();
+            !(before.is_some_and(|k| NONSPECIFIC_BEFORE.contains(&k))
+                || after.is_some_and(|k| NONSPECIFIC_AFTER.contains(&k)))
+        });
         // اتهمت تركيا بمساعدة داعش, accused Iran of supporting: the act is only alleged; the
         // accusation is the event. A violent act or an arrest usually did happen (what is
         // alleged is who did it), so those stay.
@@ -821,6 +835,12 @@ impl Context {
 
 /// Words before a hyphen that make a prefix, not a compound (counter-attack, re-arrested).
 const HYPHEN_PREFIXES: &[&str] = &["counter", "re", "co", "self"];
+
+/// Words before a noun trigger that make it no particular event (folded).
+const NONSPECIFIC_BEFORE: &[&str] = &["اي", "any", "possible", "potential", "hypothetical"];
+
+/// Words after a noun trigger that make it only possible (folded: ة is ه).
+const NONSPECIFIC_AFTER: &[&str] = &["محتمل", "محتمله", "المحتمل", "المحتمله"];
 
 /// Arabic relative pronouns (folded: ة is ه, ى is ي).
 const RELATIVES: &[&str] = &[

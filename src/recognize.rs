@@ -966,7 +966,9 @@ fn narrow(span: &mut Span, tokens: &[Token], first_key: &str, g: &Gazetteer) {
             .copied()
             .filter(|c| found.contains(c))
             .collect();
-        if shared.is_empty() {
+        // Every reading of the longer name must survive: الخليج العربي names the Persian Gulf,
+        // which الخليج alone (the Gulf states) does not.
+        if shared.is_empty() || shared.len() < span.candidates.len() {
             return;
         }
         span.candidates = shared;

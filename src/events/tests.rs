@@ -302,6 +302,20 @@ fn homographs_and_context() {
         &[("assault", "done")],
     );
     check("يحتل المسلحون المواقع.", &[("coerce", "done")]);
+    // Under someone's control is a state; any attack, a possible shooting are no event.
+    check("عادت المناطق التي كانت تحت سيطرة المسلحين.", &[]);
+    check("سيطر المسلحون على المدينة.", &[("coerce", "done")]);
+    check(
+        "The message mentioned a possible shooting at the mall.",
+        &[],
+    );
+    check(
+        "A shooting at the mall left two hurt.",
+        &[("assault", "done")],
+    );
+    check("أكد أنه سيرد على أي هجوم.", &[]);
+    check("تحدث التقرير عن هجوم محتمل على المدينة.", &[]);
+    check("شن المسلحون هجوما على المدينة.", &[("assault", "done")]);
     // An act someone is accused of is only alleged; a violent act stays.
     check("اتهمت واشنطن تركيا بمساعدة التنظيم.", &[("accuse", "done")]);
     check(
