@@ -92,6 +92,8 @@ const AR_ORG_HEADS: &[&str] = &[
     "جريده",
     "مجله",
     "قناه",
+    // A championship named after a country (بطولة الولايات المتحدة المفتوحة).
+    "بطوله",
     "اذاعه",
     "تلفزيون",
     "شركه",
@@ -1047,20 +1049,41 @@ fn feminine_nisba_after_noun(text: &str, tokens: &[Token], s: &Span, g: &Gazette
     let Some(prev) = prev_key(tokens, s.first) else {
         return false;
     };
-    // Only a word right before, with no punctuation between (زار مصر، سورية is a list), and not
-    // a verb: a past tense in ت (أكدت سورية, قالت سورية) has the name as its subject.
-    if prev.script != Script::Arabic
-        || prev.key.starts_with("ال")
-        || AR_PREPOSITIONS.contains(&prev.key.as_str())
-        || !text[prev.end..t.start].chars().all(char::is_whitespace)
-        || (prev.key.ends_with('ت') && !prev.key.ends_with("ات"))
-    {
+    // Only a word right before, with no punctuation between (زار مصر، سورية is a list).
+    if prev.script != Script::Arabic || !text[prev.end..t.start].chars().all(char::is_whitespace) {
         return false;
     }
+    let key = match t.key.strip_prefix("ال") {
+        // A definite name that is also the definite adjective (السعودية) is the adjective after
+        // a definite feminine word, noun or adjective: الشركات السعودية, العائلة المالكة
+        // السعودية, المحادثات الإسرائيلية السعودية. (المملكة العربية السعودية is a longer name
+        // and matched as one.)
+        Some(stem) => {
+            let definite_prev = ["ال", "وال", "بال", "فال", "لل", "ولل"]
+                .iter()
+                .any(|p| prev.key.starts_with(p));
+            let feminine_prev = prev.key.ends_with('ه') || prev.key.ends_with("ات");
+            if !definite_prev || !feminine_prev || prev.key == "العربيه" {
+                return false;
+            }
+            stem
+        }
+        // Indefinite: not after a definite word, a preposition or a verb (a past tense in ت,
+        // أكدت سورية, قالت سورية, has the name as its subject).
+        None => {
+            if prev.key.starts_with("ال")
+                || AR_PREPOSITIONS.contains(&prev.key.as_str())
+                || (prev.key.ends_with('ت') && !prev.key.ends_with("ات"))
+            {
+                return false;
+            }
+            t.key.as_str()
+        }
+    };
     if !text[t.start..t.end].ends_with('ة') {
         return false;
     }
-    g.adjective(&t.key)
+    g.adjective(key)
         .is_some_and(|c| s.candidates.contains(&c) && g.entry(c).kind == PlaceKind::Country)
 }
 

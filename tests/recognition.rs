@@ -137,6 +137,32 @@ fn adjectives_are_mentions_of_their_country() {
         Adjective,
     );
     check("وصل الوفد إلى سورية أمس.", "سورية", "Syria", Name);
+    // The definite name that is also the definite adjective (السعودية) is the adjective after
+    // a definite feminine word, and the name elsewhere.
+    check(
+        "بدأت المحادثات الإسرائيلية السعودية أمس.",
+        "السعودية",
+        "Saudi Arabia",
+        Adjective,
+    );
+    check(
+        "أعلنت الشركات السعودية أرباحها.",
+        "السعودية",
+        "Saudi Arabia",
+        Adjective,
+    );
+    check(
+        "وصل الوفد إلى السعودية أمس.",
+        "السعودية",
+        "Saudi Arabia",
+        Name,
+    );
+    check(
+        "صاموا مع السعودية هذا العام.",
+        "السعودية",
+        "Saudi Arabia",
+        Name,
+    );
     check("وقال ان سورية ترفض ذلك.", "سورية", "Syria", Name);
     // After a verb the name is its subject (أكدت سورية), and a list is no noun phrase.
     check("أكدت سورية أنها سترد.", "سورية", "Syria", Name);
@@ -215,6 +241,8 @@ fn organisations_are_not_places() {
     none("The City Council met on Monday.");
     // The last word of a street's name is no village (Street, Somerset; Rode, alias Road).
     none("The store on Nelson Street closed near Orange Grove Road.");
+    // A championship named after a country is the championship.
+    none("تأهل إلى الدور الثالث من بطولة الولايات المتحدة المفتوحة.");
 }
 
 #[test]
