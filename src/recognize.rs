@@ -181,6 +181,7 @@ const AR_MEDIA_TAILS: &[&str] = &[
     "تلغراف",
     "اندبندنت",
     "ستريت",
+    "برس",
 ];
 
 /// Arabic words that mark a sentence about sport, where a city's name usually stands for its
@@ -1104,7 +1105,7 @@ const AR_MASCULINE_HEADS: &[&str] = &[
 ];
 
 /// `key` is the masculine nisba adjective (الفرنسي, not الفرنسيه) of the country of every
-/// candidate of `span`, and every candidate is a town.
+/// candidate of `span`, and every candidate is a town of that country or the country itself.
 fn masculine_adjective_of_its_country(span: &Span, key: &str, g: &Gazetteer) -> bool {
     let Some(stem) = key.strip_prefix("ال") else {
         return false;
@@ -1116,10 +1117,11 @@ fn masculine_adjective_of_its_country(span: &Span, key: &str, g: &Gazetteer) -> 
         return false;
     };
     let cc = &g.entry(country).cc;
+    // A country with its own masculine adjective (قطر القطري) is a club as well.
     !span.candidates.is_empty()
         && span.candidates.iter().all(|c| {
             let e = g.entry(*c);
-            e.kind == PlaceKind::City && &e.cc == cc
+            (e.kind == PlaceKind::City && &e.cc == cc) || *c == country
         })
 }
 

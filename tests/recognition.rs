@@ -183,6 +183,14 @@ fn a_town_with_the_masculine_adjective_is_its_club() {
     check("زار الوفد مدينة نابولي الإيطالية.", "نابولي", "Naples", Name);
     // After a masculine head noun the adjective agrees with the head: the port of Calais.
     check("وأصبح ميناء كاليه الفرنسي مقصدا.", "كاليه", "Calais", Name);
+    // So is a country with its own masculine adjective (قطر القطري); the adjective still
+    // names the country.
+    let f = found("حقق قطر القطري فوزا على الأهلي.");
+    assert!(
+        f.iter().all(|(m, _, form)| m != "قطر" || *form != Name),
+        "{f:?}"
+    );
+    check("وصل الرئيس إلى قطر أمس.", "قطر", "Qatar", Name);
 }
 
 #[test]
@@ -241,6 +249,8 @@ fn organisations_are_not_places() {
     none("The City Council met on Monday.");
     // The last word of a street's name is no village (Street, Somerset; Rode, alias Road).
     none("The store on Nelson Street closed near Orange Grove Road.");
+    // A press agency named after a country (فرانس برس) is the agency.
+    none("كما افاد مراسل فرانس برس.");
     // A championship named after a country is the championship.
     none("تأهل إلى الدور الثالث من بطولة الولايات المتحدة المفتوحة.");
 }
