@@ -273,6 +273,30 @@ fn context_picks_the_town_across_the_border() {
     assert!(!astara.reasons.is_empty() && !astara.alternatives.is_empty());
 }
 
+/// A name is no evidence for itself: "Mexico" is the country, not the city whose country it
+/// would name; الكونغو alone is the larger Congo, and Brazzaville beside it picks the other.
+#[test]
+fn a_name_is_no_evidence_for_itself() {
+    check(
+        "Officials in Mexico are asking citizens to act.",
+        "Mexico",
+        "Mexico",
+        Name,
+    );
+    check(
+        "اندلعت اشتباكات في الكونغو أمس.",
+        "الكونغو",
+        "Democratic Republic of the Congo",
+        Name,
+    );
+    check(
+        "وصل الوزير إلى برازافيل عاصمة الكونغو أمس.",
+        "الكونغو",
+        "Republic of the Congo",
+        Name,
+    );
+}
+
 /// A US county named with its word is one mention. The data has counties only by state, so the
 /// place is the state that has a county of that name (the one named nearby when several have
 /// one), or a town of the county's name in such a state; never a town of another state.
