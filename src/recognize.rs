@@ -784,7 +784,10 @@ fn prominent(e: &Entry) -> bool {
 /// that leaves three letters) names only prominent places, since such words are mostly ordinary
 /// (دون, هام, كشفت -> شفت); and a city reached only through an alternate spelling (often Persian or
 /// Urdu) needs half a million people.
-fn plausible(g: &Gazetteer, key: &str, first: &Token) -> Vec<EntryId> {
+///
+/// After a word that says a town or a province follows (مدينة رفح, بلدتي نبل), a short key may
+/// also name a town of 20,000 people or a province.
+fn plausible(g: &Gazetteer, key: &str, first: &Token, settled: bool) -> Vec<EntryId> {
     let postings = g.lookup(key);
     if first.script != Script::Arabic {
         // A two-letter acronym names a country or a state (US, UK, NY) or a prominent place, never
@@ -810,7 +813,10 @@ fn plausible(g: &Gazetteer, key: &str, first: &Token) -> Vec<EntryId> {
                 return prominent(e)
                     || (e.kind == PlaceKind::City
                         && e.population >= 200_000
-                        && crate::analyze::ARAB_WORLD.contains(&e.cc.as_str()));
+                        && crate::analyze::ARAB_WORLD.contains(&e.cc.as_str()))
+                    || (settled
+                        && ((e.kind == PlaceKind::City && e.population >= 20_000)
+                            || e.kind == PlaceKind::Region));
             }
             p.preferred || e.kind != PlaceKind::City || e.population >= 500_000
         })
@@ -850,6 +856,10 @@ fn match_name(
         }
         let _ = lower_words;
     }
+    // A word right before that says a town or a province follows.
+    let settled = first.script == Script::Arabic
+        && prev_key(tokens, i)
+            .is_some_and(|p| matches!(arabic_cue(strip_conj(&p.key)), Cue::City | Cue::Region));
     let rest_key: String = toks[1..].iter().map(|t| format!(" {}", t.key)).collect();
     let rest_nospace: String = toks[1..].iter().map(|t| t.key.as_str()).collect();
     for v in variants {
@@ -870,7 +880,7 @@ fn match_name(
             keys.push((format!("{k0}{rest_nospace}"), true));
         }
         for (key, joined) in keys {
-            let mut c = plausible(g, &key, first);
+            let mut c = plausible(g, &key, first, settled);
             if joined {
                 let preferred: Vec<EntryId> = g
                     .lookup(&key)

@@ -273,6 +273,15 @@ fn context_picks_the_town_across_the_border() {
     assert!(!astara.reasons.is_empty() && !astara.alternatives.is_empty());
 }
 
+/// A word that says a town follows lets a three-letter name through (مدينة رفح, بلدتي نبل);
+/// without it such a short word names only a prominent place.
+#[test]
+fn a_settlement_word_lets_a_short_name_through() {
+    check("قتل مدنيون في مدينة رفح جنوب القطاع.", "رفح", "Rafah", Name);
+    check("استمر الحصار على بلدتي نبل والزهراء.", "نبل", "Nubl", Name);
+    absent("وقال إن رفح الحدود أمر مرفوض.", "Rafah");
+}
+
 /// A name is no evidence for itself: "Mexico" is the country, not the city whose country it
 /// would name; الكونغو alone is the larger Congo, and Brazzaville beside it picks the other.
 #[test]
