@@ -362,6 +362,28 @@ impl Context {
             !(before.is_some_and(|k| NONSPECIFIC_BEFORE.contains(&k))
                 || after.is_some_and(|k| NONSPECIFIC_AFTER.contains(&k)))
         });
+        // rejects aid, رفض التعاون, rejected a plea agreement: what is rejected did not happen; the
+        // rejection is the event. A rejected request or accusation was still made, and what is
+        // denied stays as a denied event (نفى).
+        let rejected: Vec<bool> = triggers
+            .iter()
+            .map(|t| {
+                t.pos == Pos::Noun
+                    && !t.cat.is_speech()
+                    && triggers.iter().any(|u| {
+                        u.cat == Category::Reject
+                            && !self.lex.entries[u.entry].flags.deny
+                            && u.pos != Pos::Noun
+                            && u.last < t.first
+                            && t.first <= u.last + 3
+                    })
+            })
+            .collect();
+        let mut k = 0;
+        triggers.retain(|_| {
+            k += 1;
+            !rejected[k - 1]
+        });
         // اتهمت تركيا بمساعدة داعش, accused Iran of supporting: the act is only alleged; the
         // accusation is the event. A violent act or an arrest usually did happen (what is
         // alleged is who did it), so those stay.

@@ -359,7 +359,7 @@ const AR: &[(Category, &str)] = &[
     (Coerce, "n=ترحيل"),
     (Coerce, "v=انتهك/نتهك; n=انتهاك,انتهاكات; sub=violate"),
     (Coerce, "v=خرق/خرق; n=خرق,خروقات,خروق; sub=violate"),
-    (Coerce, "n=حظر"),
+    (Coerce, "n=حظر; notprev=منطقة,المنطقة"),
     (Assault, "v=اقتحم/قتحم; n=اقتحام; sub=attack"),
     (Coerce, "v=داهم/داهم; n=مداهمة,مداهمات; sub=raid"),
     (Coerce, "v=حكم/حكم; n=حكم; then=بالسجن|بالإعدام|بسجن*|بالحبس; gap=2; sub=arrest"),
@@ -460,7 +460,7 @@ const EN: &[(Category, &str)] = &[
     // REQUEST
     (Request, "w=requested,requesting; rv=urge; sub=request"),
     (Request, "rv=demand; notprev=high,low,strong,weak,growing,increased,increasing,rising,consumer,in,market,energy,supply,public,peak; notctx=supply,consumer*,market*; sub=request"),
-    (Request, "w=call,calls,called,calling; then=for|on; notprev=usually,than,is,are,was,were,be,been,being,as,plan,plans,proposal,proposals,budget,design,project,bill,law,ordinance,contract,schedule,rules,policy,measure,legislation; sub=request"),
+    (Request, "w=call,calls,called,calling; then=for|on; notprev=usually,than,is,are,was,were,be,been,being,as,plan,plans,proposal,proposals,budget,design,project,bill,law,ordinance,contract,schedule,rules,policy,measure,legislation,recipe; notctx=forecast,forecasts; sub=request"),
     // ACCUSE
     (Accuse, "rv=accuse; n=accusation,accusations; sub=charge"),
     (Accuse, "rv=criticize; rv=criticise; n=criticism; sub=denounce"),

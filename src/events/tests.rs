@@ -316,6 +316,25 @@ fn homographs_and_context() {
     check("أكد أنه سيرد على أي هجوم.", &[]);
     check("تحدث التقرير عن هجوم محتمل على المدينة.", &[]);
     check("شن المسلحون هجوما على المدينة.", &[("assault", "done")]);
+    // What is rejected did not happen; a rejected request was made; a denial keeps the event.
+    check(
+        "Sanford rejects aid after second rebuff.",
+        &[("reject", "done")],
+    );
+    check(
+        "The mayor rejected the accusations.",
+        &[("reject", "done"), ("accuse", "done")],
+    );
+    check(
+        "The ministry denied an agreement had been reached.",
+        &[("reject", "done"), ("agree", "denied")],
+    );
+    // A ban zone is a term; a forecast calls for rain, nobody asks for it.
+    check(
+        "لن يشمل الاتفاق تأسيس منطقة حظر طيران.",
+        &[("agree", "denied")],
+    );
+    check("The forecast calls for cloudy skies.", &[]);
     // An act someone is accused of is only alleged; a violent act stays.
     check("اتهمت واشنطن تركيا بمساعدة التنظيم.", &[("accuse", "done")]);
     check(
