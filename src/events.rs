@@ -543,7 +543,7 @@ impl Context {
         }
 
         for t in triggers.iter_mut() {
-            t.cat = self.refine(t, &keys, &clause);
+            t.cat = self.refine(t, &keys, &clause, &cue_of);
         }
         for (i, t) in triggers.iter().enumerate() {
             if !keep[i] {
@@ -579,10 +579,11 @@ impl Context {
     }
 
     /// Category refinements that need the words around the trigger.
-    fn refine(&self, t: &Trigger, keys: &[&str], clause: &[usize]) -> Category {
+    fn refine(&self, t: &Trigger, keys: &[&str], clause: &[usize], cue_of: &[&[Cue]]) -> Category {
+        let is = |w: usize, c: Cue| cue_of.get(w).is_some_and(|v| v.contains(&c));
         let e = &self.lex.entries[t.entry];
         let near = |lo: usize, hi: usize, cue: Cue| {
-            (lo..hi.min(keys.len())).any(|w| clause[w] == clause[t.first] && cues::is(keys[w], cue))
+            (lo..hi.min(keys.len())).any(|w| clause[w] == clause[t.first] && is(w, cue))
         };
         // استدعت سفيرها: recalling one's own envoy reduces relations.
         if e.flags.summon
@@ -601,8 +602,8 @@ impl Context {
         // An official's protest (أعربت عن احتجاجها, lodged a protest) is a complaint.
         let official = (t.first.saturating_sub(6)..t.first).any(|w| {
             clause[w] == clause[t.first]
-                && cues::is(keys[w], Cue::Official)
-                && !(w > 0 && cues::is(keys[w - 1], Cue::Front))
+                && is(w, Cue::Official)
+                && !(w > 0 && is(w - 1, Cue::Front))
         });
         if e.flags.official
             && (near(t.first.saturating_sub(3), t.first, Cue::Expressed) || official)
