@@ -365,43 +365,27 @@ impl Context {
         // rejects aid, رفض التعاون, rejected a plea agreement: what is rejected did not happen; the
         // rejection is the event. A rejected request or accusation was still made, and what is
         // denied stays as a denied event (نفى).
-        let rejected: Vec<bool> = triggers
-            .iter()
-            .map(|t| {
-                t.pos == Pos::Noun
-                    && !t.cat.is_speech()
-                    && triggers.iter().any(|u| {
-                        u.cat == Category::Reject
-                            && !self.lex.entries[u.entry].flags.deny
-                            && u.pos != Pos::Noun
-                            && u.last < t.first
-                            && t.first <= u.last + 3
-                    })
-            })
-            .collect();
-        let mut k = 0;
-        triggers.retain(|_| {
-            k += 1;
-            !rejected[k - 1]
+        drop_where(&mut triggers, |t, all| {
+            t.pos == Pos::Noun
+                && !t.cat.is_speech()
+                && all.iter().any(|u| {
+                    u.cat == Category::Reject
+                        && !self.lex.entries[u.entry].flags.deny
+                        && u.pos != Pos::Noun
+                        && u.last < t.first
+                        && t.first <= u.last + 3
+                })
         });
         // اتهمت تركيا بمساعدة داعش, accused Iran of supporting: the act is only alleged; the
         // accusation is the event. A violent act or an arrest usually did happen (what is
         // alleged is who did it), so those stay.
-        let alleged: Vec<bool> = triggers
-            .iter()
-            .map(|t| {
-                !matches!(t.cat, Category::Assault | Category::Coerce)
-                    && (tokens[t.first].key.starts_with('ب')
-                        || (t.first > 0 && keys[t.first - 1] == "of"))
-                    && triggers.iter().any(|u| {
-                        u.cat == Category::Accuse && u.last < t.first && t.first <= u.last + 4
-                    })
-            })
-            .collect();
-        let mut k = 0;
-        triggers.retain(|_| {
-            k += 1;
-            !alleged[k - 1]
+        drop_where(&mut triggers, |t, all| {
+            !matches!(t.cat, Category::Assault | Category::Coerce)
+                && (tokens[t.first].key.starts_with('ب')
+                    || (t.first > 0 && keys[t.first - 1] == "of"))
+                && all
+                    .iter()
+                    .any(|u| u.cat == Category::Accuse && u.last < t.first && t.first <= u.last + 4)
         });
         if triggers.is_empty() {
             return;
@@ -854,6 +838,14 @@ impl Context {
             None => (Vec::new(), "article"),
         }
     }
+}
+
+/// Drop the triggers for which `dropped(t, all)` holds, each judged against the whole list
+/// (so that dropping one does not change the verdict on another).
+fn drop_where(triggers: &mut Vec<Trigger>, dropped: impl Fn(&Trigger, &[Trigger]) -> bool) {
+    let drop: Vec<bool> = triggers.iter().map(|t| dropped(t, triggers)).collect();
+    let mut flags = drop.into_iter();
+    triggers.retain(|_| !flags.next().unwrap_or(false));
 }
 
 /// Words before a hyphen that make a prefix, not a compound (counter-attack, re-arrested).
