@@ -330,15 +330,15 @@ impl Context {
         }
         // من يرفض, كل من يهاجم: "whoever refuses" is nobody in particular.
         triggers.retain(|t| !(t.pos == Pos::Present && t.first > 0 && keys[t.first - 1] == "من"));
-        // A trigger joined to the word before by a hyphen is an adjective or a compound
-        // (union-backed, Iran-backed, anti-war, cease-fire), unless that word is a prefix
-        // (counter-attack, re-arrested).
+        // A participle joined to the word before by a hyphen is an adjective (union-backed,
+        // Kremlin-backed, recently-resigned), and so is a trigger after anti-, pro- or "of-"
+        // (anti-war, tug-of-war). Nouns in compounds stay events (car-bomb, knife-attack).
         triggers.retain(|t| {
             let w = t.first;
             !(w > 0
                 && keys[w].is_ascii()
-                && &text[tokens[w - 1].end..tokens[w].start] == "-"
-                && !HYPHEN_PREFIXES.contains(&keys[w - 1]))
+                && tokens[w].hyphen_before
+                && (keys[w].ends_with("ed") || HYPHEN_ADJECTIVE_PREFIXES.contains(&keys[w - 1])))
         });
         // المواقع التي يحتلها, الأراضي التي تسيطر عليها: a present verb of control in a
         // relative clause describes who holds a place, not an act.
@@ -348,44 +348,56 @@ impl Context {
                 && t.first > 0
                 && RELATIVES.contains(&keys[t.first - 1]))
         });
-        // تحت سيطرة, under rebel control, under Israeli occupation: who holds a place, not an
-        // act.
+        // تحت سيطرة, تحت الاحتلال: who holds a place, not an act.
         triggers.retain(|t| {
             !(self.lex.entries[t.entry].sub == "occupy"
-                && (t.first.saturating_sub(3)..t.first)
-                    .any(|w| keys[w] == "تحت" || keys[w] == "under"))
+                && t.pos == Pos::Noun
+                && t.first > 0
+                && keys[t.first - 1] == "تحت")
         });
-        // أي هجوم, هجوم محتمل, any attack, a possible shooting: no particular event happened.
-        triggers.retain(|t| {
-            let before = t.first.checked_sub(1).map(|w| keys[w]);
+        // أي هجوم, أية مظاهرات, هجوم محتمل, any attack, a possible shooting: no particular event
+        // happened. What is denied (نفى وقوع أي هجوم) stays, as a denied event.
+        drop_where(&mut triggers, |t, all| {
+            let before = t.first.checked_sub(1).map(|w| strip_particle(keys[w]));
             let after = keys.get(t.last + 1).copied();
-            !(before.is_some_and(|k| NONSPECIFIC_BEFORE.contains(&k))
-                || after.is_some_and(|k| NONSPECIFIC_AFTER.contains(&k)))
+            let denied = all.iter().any(|u| {
+                self.lex.entries[u.entry].flags.deny && u.last < t.first && t.first <= u.last + 4
+            });
+            !denied
+                && (before.is_some_and(|k| NONSPECIFIC_BEFORE.contains(&k))
+                    || after.is_some_and(|k| NONSPECIFIC_AFTER.contains(&k)))
         });
         // rejects aid, رفض التعاون, rejected a plea agreement: what is rejected did not happen; the
-        // rejection is the event. A rejected request or accusation was still made, and what is
-        // denied stays as a denied event (نفى).
+        // rejection is the event. A rejected request or accusation was still made, an attack
+        // that is rejected (رفضت الهجوم) did happen, and what is denied stays as a denied event
+        // (نفى).
         drop_where(&mut triggers, |t, all| {
             t.pos == Pos::Noun
                 && !t.cat.is_speech()
+                && !matches!(t.cat, Category::Assault | Category::Coerce)
                 && all.iter().any(|u| {
                     u.cat == Category::Reject
                         && !self.lex.entries[u.entry].flags.deny
                         && u.pos != Pos::Noun
                         && u.last < t.first
                         && t.first <= u.last + 3
+                        && !text[tokens[u.last].end..tokens[t.first].start]
+                            .contains([',', '،', ';', '؛', ':', '.'])
                 })
         });
         // اتهمت تركيا بمساعدة داعش, accused Iran of supporting: the act is only alleged; the
-        // accusation is the event. A violent act or an arrest usually did happen (what is
-        // alleged is who did it), so those stay.
+        // accusation (اتهم, accuse; not a condemnation, ندد بالاتفاق) is the event. A violent act
+        // or an arrest usually did happen (what is alleged is who did it), so those stay.
         drop_where(&mut triggers, |t, all| {
             !matches!(t.cat, Category::Assault | Category::Coerce)
                 && (tokens[t.first].key.starts_with('ب')
                     || (t.first > 0 && keys[t.first - 1] == "of"))
-                && all
-                    .iter()
-                    .any(|u| u.cat == Category::Accuse && u.last < t.first && t.first <= u.last + 4)
+                && all.iter().any(|u| {
+                    u.cat == Category::Accuse
+                        && self.lex.entries[u.entry].sub == "charge"
+                        && u.last < t.first
+                        && t.first <= u.last + 6
+                })
         });
         if triggers.is_empty() {
             return;
@@ -848,24 +860,35 @@ fn drop_where(triggers: &mut Vec<Trigger>, dropped: impl Fn(&Trigger, &[Trigger]
     triggers.retain(|_| !flags.next().unwrap_or(false));
 }
 
-/// Words before a hyphen that make a prefix, not a compound (counter-attack, re-arrested).
-const HYPHEN_PREFIXES: &[&str] = &["counter", "re", "co", "self"];
+/// Words before a hyphen that make an adjective of the trigger after it (anti-war, tug-of-war).
+const HYPHEN_ADJECTIVE_PREFIXES: &[&str] = &["anti", "pro", "of"];
 
-/// Words before a noun trigger that make it no particular event (folded).
-const NONSPECIFIC_BEFORE: &[&str] = &["اي", "any", "possible", "potential", "hypothetical"];
+/// The word without a leading Arabic conjunction or preposition (لأي -> أي), for short
+/// particles.
+fn strip_particle(key: &str) -> &str {
+    ["و", "ف", "ل", "ب"]
+        .iter()
+        .find_map(|p| key.strip_prefix(p).filter(|r| r.chars().count() >= 2))
+        .unwrap_or(key)
+}
 
-/// Words after a noun trigger that make it only possible (folded: ة is ه).
-const NONSPECIFIC_AFTER: &[&str] = &["محتمل", "محتمله", "المحتمل", "المحتمله"];
+/// Words right before a trigger that make it no particular event (folded: أية is ايه).
+const NONSPECIFIC_BEFORE: &[&str] = &["اي", "ايه", "any", "possible", "potential", "hypothetical"];
 
-/// Arabic relative pronouns (folded: ة is ه, ى is ي).
+/// Words right after a trigger that make it only possible (folded: ة is ه).
+const NONSPECIFIC_AFTER: &[&str] = &["محتمل", "محتمله", "المحتمل", "المحتمله", "محتملين"];
+
+/// Arabic relative pronouns (folded: ى is ي).
 const RELATIVES: &[&str] = &[
     "التي",
     "الذي",
     "الذين",
     "اللتين",
     "اللذين",
-    "اللتي",
+    "اللذان",
+    "اللتان",
     "اللاتي",
+    "اللواتي",
 ];
 
 /// Smaller is more specific.

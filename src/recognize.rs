@@ -77,6 +77,20 @@ fn arabic_cue(key: &str) -> Cue {
     }
 }
 
+/// Folded words that say a town or a province follows, for a three-letter name (مدينة رفح);
+/// not the looser ones (حي, ناحية, منطقة), which also head ordinary phrases (من ناحية أن).
+const SETTLEMENT_WORDS: &[&str] = &[
+    "مدينه",
+    "بلده",
+    "قريه",
+    "بلدتي",
+    "مدينتي",
+    "محافظه",
+    "ولايه",
+    "اقليم",
+    "مقاطعه",
+];
+
 /// Arabic proclitic sequences, as folded text: conjunction (و ف), preposition (ب ل ك) and article.
 const AR_PROCLITICS: &[&str] = &[
     "و", "ف", "ب", "ل", "ال", "وب", "ول", "فب", "فل", "وال", "فال", "بال", "لل", "وبال", "ولل",
@@ -784,8 +798,8 @@ fn prominent(e: &Entry) -> bool {
 /// (دون, هام, كشفت -> شفت); and a city reached only through an alternate spelling (often Persian or
 /// Urdu) needs half a million people.
 ///
-/// After a word that says a town or a province follows (مدينة رفح, بلدتي نبل), a short key may
-/// also name a town of 20,000 people or a province.
+/// After a word that says a town or a province follows (مدينة رفح, بلدتي نبل), a key of three
+/// letters may also name a town of 20,000 people or a province.
 fn plausible(g: &Gazetteer, key: &str, first: &Token, settled: bool) -> Vec<EntryId> {
     let postings = g.lookup(key);
     if first.script != Script::Arabic {
@@ -814,6 +828,7 @@ fn plausible(g: &Gazetteer, key: &str, first: &Token, settled: bool) -> Vec<Entr
                         && e.population >= 200_000
                         && crate::analyze::ARAB_WORLD.contains(&e.cc.as_str()))
                     || (settled
+                        && letters == 3
                         && ((e.kind == PlaceKind::City && e.population >= 20_000)
                             || e.kind == PlaceKind::Region));
             }
@@ -855,10 +870,18 @@ fn match_name(
         }
         let _ = lower_words;
     }
-    // A word right before that says a town or a province follows.
+    // A word right before that says a town or a province follows
+    // (مدينة, بمدينة, بلدتي, محافظة), with no definite word after the name (قرية أم الخير is a
+    // longer name).
     let settled = first.script == Script::Arabic
-        && prev_key(tokens, i)
-            .is_some_and(|p| matches!(arabic_cue(strip_conj(&p.key)), Cue::City | Cue::Region));
+        && prev_key(tokens, i).is_some_and(|p| {
+            let k = strip_conj(&p.key);
+            let bare = k.strip_prefix('ب').or_else(|| k.strip_prefix('ل'));
+            SETTLEMENT_WORDS.contains(&k) || bare.is_some_and(|b| SETTLEMENT_WORDS.contains(&b))
+        })
+        && tokens
+            .get(i + n)
+            .is_none_or(|nx| nx.sentence != first.sentence || !nx.key.starts_with("ال"));
     let rest_key: String = toks[1..].iter().map(|t| format!(" {}", t.key)).collect();
     let rest_nospace: String = toks[1..].iter().map(|t| t.key.as_str()).collect();
     for v in variants {
@@ -947,7 +970,7 @@ fn narrow(span: &mut Span, tokens: &[Token], first_key: &str, g: &Gazetteer) {
         span.cue = arabic_cue(head);
     }
     // An epithet after the name (مكة المكرمة, الصين الشعبية): when the words before it name the
-    // same place, they are the name. The country's own adjective belongs to its official name
+    // same place (every reading of the longer name), they are the name. The country's own adjective belongs to its official name
     // (الولايات المتحدة الأمريكية, المملكة العربية السعودية) and stays.
     let mut b = span.last - 1;
     while b > span.first {
@@ -971,19 +994,12 @@ fn narrow(span: &mut Span, tokens: &[Token], first_key: &str, g: &Gazetteer) {
                 key.push_str(&t.key);
             }
         }
-        let found: Vec<EntryId> = g.lookup(&key).iter().map(|p| p.entry).collect();
-        let shared: Vec<EntryId> = span
-            .candidates
-            .iter()
-            .copied()
-            .filter(|c| found.contains(c))
-            .collect();
         // Every reading of the longer name must survive: الخليج العربي names the Persian Gulf,
         // which الخليج alone (the Gulf states) does not.
-        if shared.is_empty() || shared.len() < span.candidates.len() {
+        let found: Vec<EntryId> = g.lookup(&key).iter().map(|p| p.entry).collect();
+        if span.candidates.is_empty() || !span.candidates.iter().all(|c| found.contains(c)) {
             return;
         }
-        span.candidates = shared;
         span.end = tokens[b - 1].end;
         span.key = key;
         b -= 1;
@@ -1047,10 +1063,12 @@ const AR_PREPOSITIONS: &[&str] = &[
     "امام", "اذا", "اذ",
 ];
 
-/// A country's name that is also its feminine adjective (تركية, روسية: old spellings of تركيا,
-/// روسيا) is the adjective when it follows an indefinite word, bare and with nothing attached:
-/// مصادر تركية, قوات روسية, طائرة تركية. After a preposition or a conjunction (في سورية) it stays
-/// the name. Either way the place is the country; only the form differs.
+/// A country's name that is also its feminine adjective is the adjective after a noun it
+/// qualifies, bare and with nothing attached: indefinite (تركية, روسية, old spellings of تركيا,
+/// روسيا) after an indefinite word (مصادر تركية, قوات روسية); definite (السعودية) after a definite
+/// nisba adjective or feminine plural (المحادثات الإسرائيلية السعودية, الشركات السعودية). After a
+/// preposition, a conjunction, a verb or a name it stays the name. Either way the place is the
+/// country; only the form differs.
 fn feminine_nisba_after_noun(text: &str, tokens: &[Token], s: &Span, g: &Gazetteer) -> bool {
     let t = &tokens[s.first];
     if s.last - s.first != 1 || t.script != Script::Arabic || s.start != t.start {
@@ -1072,8 +1090,18 @@ fn feminine_nisba_after_noun(text: &str, tokens: &[Token], s: &Span, g: &Gazette
             let definite_prev = ["ال", "وال", "بال", "فال", "لل", "ولل"]
                 .iter()
                 .any(|p| prev.key.starts_with(p));
-            let feminine_prev = prev.key.ends_with('ه') || prev.key.ends_with("ات");
-            if !definite_prev || !feminine_prev || prev.key == "العربيه" {
+            // A nisba adjective (الإسرائيلية, السيادية) or a feminine plural (الشركات); not a
+            // name before it, where السعودية is an object (دعت الإمارات السعودية, حثت الأمم
+            // المتحدة السعودية).
+            let adjective_or_plural = prev.key.ends_with("يه") || prev.key.ends_with("ات");
+            let a_name = !g.lookup(&prev.key).is_empty()
+                || ["ال", "وال"].iter().any(|p| {
+                    prev.key
+                        .strip_prefix(p)
+                        .is_some_and(|r| !g.lookup(r).is_empty())
+                })
+                || NOT_ADJECTIVE_HEADS.contains(&prev.key.as_str());
+            if !definite_prev || !adjective_or_plural || a_name {
                 return false;
             }
             stem
@@ -1096,6 +1124,10 @@ fn feminine_nisba_after_noun(text: &str, tokens: &[Token], s: &Span, g: &Gazette
     g.adjective(key)
         .is_some_and(|c| s.candidates.contains(&c) && g.entry(c).kind == PlaceKind::Country)
 }
+
+/// Definite words in ه or ات that end a name rather than qualify a noun: the Arab in المملكة
+/// العربية السعودية, the International of منظمة العفو الدولية.
+const NOT_ADJECTIVE_HEADS: &[&str] = &["العربيه", "الدوليه"];
 
 /// Masculine nouns that head a facility named after a town (معبر السلوم المصري, سجن صيدنايا
 /// السوري): the adjective after the town agrees with them. The cue words among them (ميناء,

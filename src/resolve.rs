@@ -76,9 +76,9 @@ fn kind_prior(e: &Entry) -> (f64, &'static str) {
 /// What the article and each sentence say about countries and provinces.
 #[derive(Default)]
 struct Evidence {
-    /// Country names of each sentence, with the byte offset of the name that gave them (a name
-    /// is not evidence for itself).
-    sentence_names: FxHashMap<usize, Vec<(String, usize)>>,
+    /// Country names of each sentence, with the group of the name that gave them (a name, and
+    /// the other mentions of the same name, are not evidence for itself).
+    sentence_names: FxHashMap<usize, Vec<(String, EntryId)>>,
     sentence_adjs: FxHashMap<usize, Vec<String>>,
     sentence_regions: FxHashMap<usize, Vec<String>>,
     /// Weight of each country over the article's mentions, and the part of it that each name
@@ -230,7 +230,7 @@ fn gather(
                 ev.sentence_names
                     .entry(span.sentence)
                     .or_default()
-                    .push((cc.clone(), span.start));
+                    .push((cc.clone(), group));
                 1.0
             }
             (MentionForm::Adjective, _) => {
@@ -308,7 +308,7 @@ fn score(
         if ev
             .sentence_names
             .get(&span.sentence)
-            .is_some_and(|v| v.iter().any(|(c, at)| c == &e.cc && *at != span.start))
+            .is_some_and(|v| v.iter().any(|(c, from)| c == &e.cc && *from != group))
         {
             s += weight::SENTENCE_COUNTRY_NAME;
             why.push_with(|| format!("its country ({}) is named in the same sentence", e.cc));
@@ -320,14 +320,25 @@ fn score(
             s += weight::SENTENCE_COUNTRY_ADJ;
             why.push_with(|| format!("its country ({}) is referred to in the same sentence", e.cc));
         }
+    }
+    // The article's places in the candidate's country; for a country, in the country itself
+    // (برازافيل beside الكونغو).
+    if !e.cc.is_empty() {
         if let Some(share) = ev.share(&e.cc, group) {
             s += weight::ARTICLE_COUNTRY * share;
             why.push_with(|| {
-                format!(
-                    "its country ({}) has {:.0}% of the article's place mentions",
-                    e.cc,
-                    share * 100.0
-                )
+                if e.kind == PlaceKind::Country {
+                    format!(
+                        "{:.0}% of the article's place mentions are in it",
+                        share * 100.0
+                    )
+                } else {
+                    format!(
+                        "its country ({}) has {:.0}% of the article's place mentions",
+                        e.cc,
+                        share * 100.0
+                    )
+                }
             });
         }
     }
@@ -389,25 +400,13 @@ fn score(
         s += weight::SETTLEMENT_CUE;
         why.push_with(|| "the words before it say what kind of place it is".to_string());
     }
-    // A country whose towns and provinces the article names (برازافيل beside الكونغو).
-    if e.kind == PlaceKind::Country {
-        if let Some(share) = ev.share(&e.cc, group) {
-            s += weight::ARTICLE_COUNTRY * share;
-            why.push_with(|| {
-                format!(
-                    "{:.0}% of the article's place mentions are in it",
-                    share * 100.0
-                )
-            });
-        }
-    }
     // A country named beside other countries is the country (بنين among four states is Benin,
     // not Benin City).
     if e.kind == PlaceKind::Country
         && ev
             .sentence_names
             .get(&span.sentence)
-            .is_some_and(|v| v.iter().any(|(c, at)| c != &e.cc && *at != span.start))
+            .is_some_and(|v| v.iter().any(|(c, from)| c != &e.cc && *from != group))
     {
         s += weight::AMONG_COUNTRIES;
         why.push_with(|| "named beside other countries".to_string());

@@ -460,7 +460,7 @@ const EN: &[(Category, &str)] = &[
     // REQUEST
     (Request, "w=requested,requesting; rv=urge; sub=request"),
     (Request, "rv=demand; notprev=high,low,strong,weak,growing,increased,increasing,rising,consumer,in,market,energy,supply,public,peak; notctx=supply,consumer*,market*; sub=request"),
-    (Request, "w=call,calls,called,calling; then=for|on; notprev=usually,than,is,are,was,were,be,been,being,as,plan,plans,proposal,proposals,budget,design,project,bill,law,ordinance,contract,schedule,rules,policy,measure,legislation,recipe; notctx=forecast,forecasts; sub=request"),
+    (Request, "w=call,calls,called,calling; then=for|on; notprev=usually,than,is,are,was,were,be,been,being,as,plan,plans,proposal,proposals,budget,design,project,bill,law,ordinance,contract,schedule,rules,policy,measure,legislation; notctx=forecast,forecasts; sub=request"),
     // ACCUSE
     (Accuse, "rv=accuse; n=accusation,accusations; sub=charge"),
     (Accuse, "rv=criticize; rv=criticise; n=criticism; sub=denounce"),
@@ -727,14 +727,14 @@ impl Lexicon {
         self.ar.len() + self.en.len()
     }
 
-    /// Entries a single word may belong to, ignoring phrases and context: (entry, form,
-    /// future prefix, purpose prefix).
     /// False when `key` is surely no English form (its [`sketch`] bit is clear).
     fn may_be_english_form(&self, key: &str) -> bool {
         let k = sketch(key);
         self.en_sketch[k / 64] & (1 << (k % 64)) != 0
     }
 
+    /// Entries a single word may belong to, ignoring phrases and context: (entry, form,
+    /// future prefix, purpose prefix).
     pub fn word_hits(&self, key: &str) -> Vec<Hit> {
         let mut out = Vec::new();
         // Latin words (and numbers, which no Arabic affix turns into a trigger).

@@ -289,7 +289,10 @@ fn homographs_and_context() {
     check("This cooperation receded last year.", &[]);
     check("The center will get some parking relief.", &[]);
     check("Flood relief reached the valley.", &[("aid", "done")]);
-    // A trigger joined by a hyphen is an adjective or a compound, unless after a prefix.
+    // A participle joined by a hyphen is an adjective, and so is a trigger after anti-; a noun
+    // in a compound stays an event.
+    check("The anti-war group marched.", &[]);
+    check("A car-bomb exploded in the market.", &[("assault", "done")]);
     check(
         "The union-backed group held a protest.",
         &[("protest", "done")],
@@ -314,6 +317,12 @@ fn homographs_and_context() {
         &[("assault", "done")],
     );
     check("أكد أنه سيرد على أي هجوم.", &[]);
+    check("لن تسمح الحكومة بأية مظاهرات.", &[]);
+    // What is denied stays, as a denied event.
+    check(
+        "نفى الجيش وقوع أي هجوم.",
+        &[("reject", "done"), ("assault", "denied")],
+    );
     check("تحدث التقرير عن هجوم محتمل على المدينة.", &[]);
     check("شن المسلحون هجوما على المدينة.", &[("assault", "done")]);
     // What is rejected did not happen; a rejected request was made; a denial keeps the event.
@@ -329,6 +338,11 @@ fn homographs_and_context() {
         "The ministry denied an agreement had been reached.",
         &[("reject", "done"), ("agree", "denied")],
     );
+    // A rejected attack happened.
+    check(
+        "رفضت تركيا الهجوم على القافلة.",
+        &[("reject", "done"), ("assault", "done")],
+    );
     // A ban zone is a term; a forecast calls for rain, nobody asks for it.
     check(
         "لن يشمل الاتفاق تأسيس منطقة حظر طيران.",
@@ -337,6 +351,11 @@ fn homographs_and_context() {
     check("The forecast calls for cloudy skies.", &[]);
     // An act someone is accused of is only alleged; a violent act stays.
     check("اتهمت واشنطن تركيا بمساعدة التنظيم.", &[("accuse", "done")]);
+    // A condemnation is no accusation of what it names: the agreement was signed.
+    check(
+        "نددت المعارضة بالاتفاق الموقع مع الحكومة.",
+        &[("accuse", "done"), ("agree", "done")],
+    );
     check(
         "Tamil Nadu accused the Centre of refusing to act.",
         &[("accuse", "done")],
