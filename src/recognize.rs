@@ -876,8 +876,7 @@ fn match_name(
     let settled = first.script == Script::Arabic
         && prev_key(tokens, i).is_some_and(|p| {
             let k = strip_conj(&p.key);
-            let bare = k.strip_prefix('ب').or_else(|| k.strip_prefix('ل'));
-            SETTLEMENT_WORDS.contains(&k) || bare.is_some_and(|b| SETTLEMENT_WORDS.contains(&b))
+            SETTLEMENT_WORDS.contains(&k) || SETTLEMENT_WORDS.contains(&strip_preposition(k))
         })
         && tokens
             .get(i + n)
@@ -970,7 +969,7 @@ fn narrow(span: &mut Span, tokens: &[Token], first_key: &str, g: &Gazetteer) {
         span.cue = arabic_cue(head);
     }
     // An epithet after the name (مكة المكرمة, الصين الشعبية): when the words before it name the
-    // same place (every reading of the longer name), they are the name. The country's own adjective belongs to its official name
+    // same place, they are the name. The country's own adjective belongs to its official name
     // (الولايات المتحدة الأمريكية, المملكة العربية السعودية) and stays.
     let mut b = span.last - 1;
     while b > span.first {
@@ -1181,12 +1180,8 @@ fn lowercase_vocabulary(text: &str, tokens: &[Token]) -> rustc_hash::FxHashSet<S
 fn cue_before(tokens: &[Token], i: usize) -> bool {
     prev_key(tokens, i).is_some_and(|p| {
         let k = strip_conj(&p.key);
-        let k2 = k
-            .strip_prefix('ب')
-            .or_else(|| k.strip_prefix('ل'))
-            .unwrap_or(k);
         arabic_cue(k).any()
-            || arabic_cue(k2).any()
+            || arabic_cue(strip_preposition(k)).any()
             // In lower case only: "the town Cottonport", but "City Council" is a name.
             || (!p.capitalized
                 && matches!(
@@ -1215,6 +1210,14 @@ fn prev_key(tokens: &[Token], i: usize) -> Option<&Token> {
     } else {
         Some(&tokens[i - 1])
     }
+}
+
+/// The key without a leading preposition ب or ل (بمدينة -> مدينة), for a word already without
+/// its conjunction ([`strip_conj`]).
+fn strip_preposition(key: &str) -> &str {
+    key.strip_prefix('ب')
+        .or_else(|| key.strip_prefix('ل'))
+        .unwrap_or(key)
 }
 
 fn strip_conj(key: &str) -> &str {
@@ -1304,10 +1307,7 @@ fn keep(text: &str, tokens: &[Token], span: &mut Span, g: &Gazetteer, ctx: &Cont
             }
             if let Some(p) = prev {
                 let pk = strip_conj(&p.key);
-                let pk2 = pk
-                    .strip_prefix('ب')
-                    .or_else(|| pk.strip_prefix('ل'))
-                    .unwrap_or(pk);
+                let pk2 = strip_preposition(pk);
                 if !span.cue.any() {
                     span.cue = [p.key.as_str(), pk, pk2]
                         .iter()
