@@ -44,6 +44,7 @@ mod weight {
     pub const ARTICLE_REGION: f64 = 1.5;
     pub const NEAR_OTHER_PLACE: f64 = 1.5;
     pub const SETTLEMENT_CUE: f64 = 0.5;
+    pub const KIND_WORD: f64 = 2.0;
     pub const AMONG_COUNTRIES: f64 = 1.0;
     /// Kilometres within which another place of the article counts as near.
     pub const NEAR_KM: f64 = 250.0;
@@ -96,8 +97,12 @@ struct Evidence {
 /// long the article is (a plain list made resolution quadratic in the number of mentions).
 #[derive(Default)]
 struct Anchors {
-    cells: FxHashMap<(i32, i32), Vec<(f64, f64)>>,
+    /// Positions of the chosen places, with the group of the name that chose each.
+    cells: FxHashMap<(i32, i32), Vec<Anchor>>,
 }
+
+/// A chosen place's (latitude, longitude) and the group of the name that chose it.
+type Anchor = ((f64, f64), EntryId);
 
 impl Anchors {
     /// Cell size in degrees; a cell is about 220 km high.
@@ -110,15 +115,17 @@ impl Anchors {
         )
     }
 
-    fn insert(&mut self, p: (f64, f64)) {
+    fn insert(&mut self, p: (f64, f64), group: EntryId) {
         let cell = self.cells.entry(Self::cell(p.0, p.1)).or_default();
-        if !cell.contains(&p) {
-            cell.push(p);
+        if !cell.contains(&(p, group)) {
+            cell.push((p, group));
         }
     }
 
-    /// Whether an anchor other than `exclude` lies within `km` of `p`.
-    fn any_near(&self, p: (f64, f64), exclude: Option<(f64, f64)>, km: f64) -> bool {
+    /// Whether an anchor chosen by a name outside `group` lies within `km` of `p` (a name, and
+    /// the other readings of it, are no evidence for itself: Arizona the state does not bring
+    /// Arizona City near another place).
+    fn any_near(&self, p: (f64, f64), group: EntryId, km: f64) -> bool {
         if self.cells.is_empty() {
             return false;
         }
@@ -135,7 +142,7 @@ impl Anchors {
         let (r0, c0) = Self::cell(p.0 - dlat, p.1 - dlon);
         let (r1, c1) = Self::cell(p.0 + dlat, p.1 + dlon);
         let wraps = dlon >= 180.0 || p.1 - dlon < -180.0 || p.1 + dlon > 180.0;
-        let near = |a: &(f64, f64)| Some(*a) != exclude && distance_km(*a, p) < km;
+        let near = |(a, from): &Anchor| *from != group && distance_km(*a, p) < km;
         if wraps || (c1 - c0 + 1) as usize * (r1 - r0 + 1) as usize > self.cells.len() {
             return self.cells.values().flatten().any(near);
         }
@@ -210,7 +217,7 @@ fn gather(
                     && e.kind != PlaceKind::Country
                     && (e.kind == PlaceKind::City || !e.cc.is_empty())
                 {
-                    ev.anchors.insert((e.lat, e.lon));
+                    ev.anchors.insert((e.lat, e.lon), group);
                 }
                 if !span.county && e.kind == PlaceKind::Region && e.id.starts_with("ne-admin1:") {
                     *ev.article_regions.entry(e.id.clone()).or_default() += 1;
@@ -272,7 +279,6 @@ fn score(
     names: usize,
     preferred: bool,
     ev: &Evidence,
-    self_pos: Option<(f64, f64)>,
     explain: bool,
 ) -> (f64, Vec<String>) {
     let mut s = 0.0;
@@ -378,9 +384,7 @@ fn score(
         }
     }
     if (e.kind == PlaceKind::City || (e.kind == PlaceKind::Region && !e.continent))
-        && ev
-            .anchors
-            .any_near((e.lat, e.lon), self_pos, weight::NEAR_KM)
+        && ev.anchors.any_near((e.lat, e.lon), group, weight::NEAR_KM)
     {
         s += weight::NEAR_OTHER_PLACE;
         why.push_with(|| {
@@ -397,7 +401,13 @@ fn score(
         Cue::None => false,
     };
     if cue_fits {
-        s += weight::SETTLEMENT_CUE;
+        // A word that names the kind (مدينة, ولاية, city of) says more than a preposition (في,
+        // in). A county's cue only stands for its state.
+        s += if span.cue == Cue::Place || span.county {
+            weight::SETTLEMENT_CUE
+        } else {
+            weight::KIND_WORD
+        };
         why.push_with(|| "the words before it say what kind of place it is".to_string());
     }
     // A country named beside other countries is the country (بنين among four states is Benin,
@@ -439,14 +449,6 @@ impl Reasons {
     }
 }
 
-/// Where a chosen entry lies, (latitude, longitude).
-fn position(g: &Gazetteer, chosen: Option<EntryId>) -> Option<(f64, f64)> {
-    chosen.map(|c| {
-        let e = g.entry(c);
-        (e.lat, e.lon)
-    })
-}
-
 /// Resolve every span. Two rounds: the first uses only unambiguous evidence, the second also the
 /// places chosen in the first. Spans of the same name then share the meaning with the highest
 /// total score over the article.
@@ -475,15 +477,13 @@ pub fn resolve<'a>(spans: &'a [Span], g: &'a Gazetteer) -> Resolution<'a> {
             .iter()
             .enumerate()
             .map(|(k, span)| {
-                let own = position(g, chosen[k]);
                 let mut scored: Vec<(EntryId, f64)> = span
                     .candidates
                     .iter()
                     .map(|c| {
                         let pref = preferred[k].contains(c);
                         let e = g.entry(*c);
-                        let (s, _) =
-                            score(span, groups[k], e, g.name_count(*c), pref, &ev, own, false);
+                        let (s, _) = score(span, groups[k], e, g.name_count(*c), pref, &ev, false);
                         (*c, s)
                     })
                     .collect();
@@ -536,7 +536,6 @@ pub fn resolve<'a>(spans: &'a [Span], g: &'a Gazetteer) -> Resolution<'a> {
         ev,
         groups,
         preferred,
-        chosen,
     }
 }
 
@@ -549,7 +548,6 @@ pub struct Resolution<'a> {
     ev: Evidence,
     groups: Vec<EntryId>,
     preferred: Vec<Vec<EntryId>>,
-    chosen: Vec<Option<EntryId>>,
 }
 
 impl Resolution<'_> {
@@ -560,7 +558,6 @@ impl Resolution<'_> {
             return Vec::new();
         };
         let e = self.g.entry(r.entry);
-        let own = position(self.g, self.chosen[k]);
         let (_, mut reasons) = score(
             span,
             self.groups[k],
@@ -568,7 +565,6 @@ impl Resolution<'_> {
             self.g.name_count(r.entry),
             self.preferred[k].contains(&r.entry),
             &self.ev,
-            own,
             true,
         );
         if r.by_discourse {
@@ -604,19 +600,23 @@ mod tests {
             points.push((88.0 - d / 4.0, d * 9.0 - 180.0));
             points.push((40.0 + d / 5.0, 49.0 + d / 5.0));
         }
+        // Every seventh point comes from group 1, the others from group 0.
+        let group = |i: usize| i.is_multiple_of(7) as EntryId;
         let mut grid = Anchors::default();
-        for &p in &points[..200] {
-            grid.insert(p);
+        for (i, &p) in points[..200].iter().enumerate() {
+            grid.insert(p, group(i));
         }
         for &q in &points {
             for km in [50.0, 250.0, 900.0] {
-                let exclude = Some(points[0]);
-                let brute = points[..200]
-                    .iter()
-                    .any(|a| Some(*a) != exclude && distance_km(*a, q) < km);
-                assert_eq!(grid.any_near(q, exclude, km), brute, "{q:?} within {km} km");
+                for own in [0, 1] {
+                    let brute = points[..200]
+                        .iter()
+                        .enumerate()
+                        .any(|(i, a)| group(i) != own && distance_km(*a, q) < km);
+                    assert_eq!(grid.any_near(q, own, km), brute, "{q:?} within {km} km");
+                }
             }
         }
-        assert!(!Anchors::default().any_near((0.0, 0.0), None, 250.0));
+        assert!(!Anchors::default().any_near((0.0, 0.0), 0, 250.0));
     }
 }

@@ -3,7 +3,7 @@
 
 use kharita::gazetteer::Gazetteer;
 use kharita::ingest::{from_bytes, Format};
-use kharita::model::MentionForm;
+use kharita::model::{MentionForm, PlaceKind};
 
 /// Analyse `text` and return (mention text, place name, form) for every mention.
 fn found(text: &str) -> Vec<(String, String, MentionForm)> {
@@ -324,6 +324,39 @@ fn a_name_is_no_evidence_for_itself() {
         "Republic of the Congo",
         Name,
     );
+}
+
+/// A word that names the kind of place decides between a province and a town of the same name;
+/// and a province does not bring the town of its name "near another place" of the article.
+#[test]
+fn a_kind_word_picks_the_kind_of_place() {
+    check(
+        "وأعلنت السلطات في ولاية أريزونا أن الحريق امتد.",
+        "أريزونا",
+        "Arizona",
+        Name,
+    );
+    check(
+        "وسقطت قذيفة على مدينة القبة شرق ليبيا.",
+        "القبة",
+        "Al Qubbah",
+        Name,
+    );
+    let f = kharita::analyze(
+        &from_bytes(
+            "qubbah.txt",
+            "وسقطت قذيفة على مدينة القبة شرق ليبيا.".as_bytes(),
+            Format::Text,
+        )
+        .expect("decodes"),
+        Gazetteer::shared(),
+    );
+    let qubbah = f
+        .places
+        .iter()
+        .find(|p| p.name == "Al Qubbah")
+        .expect("found");
+    assert_eq!(qubbah.kind, PlaceKind::City, "{:?}", qubbah.reasons);
 }
 
 /// A US county named with its word is one mention. The data has counties only by state, so the
