@@ -638,6 +638,18 @@ impl Context {
             {
                 continue;
             }
+            // A medium's country (وكالة الصحافة الفرنسية) is the source of a reported act,
+            // unless the sentence names that country outside the medium too (state television
+            // on its own government's arrests). A medium can make a statement itself (the
+            // Syrian military media denied).
+            if !t.cat.is_speech()
+                && in_media_name(m, text, tokens)
+                && !mentions
+                    .iter()
+                    .any(|o| o.place == m.place && !in_media_name(o, text, tokens))
+            {
+                continue;
+            }
             let p = &a.places[m.place];
             let cc = p.country_code.clone().unwrap_or_default();
             match (p.kind, m.form) {
@@ -962,6 +974,61 @@ fn places_agree(a: &[usize], b: &[usize], places: &[Place]) -> bool {
 /// Could two actor lists be the same event's? The same agent and at least two actors in
 /// common (or all of the shorter list), or a lone actor found in the other list. An empty list
 /// says nothing.
+/// Arabic particles (folded) that end a medium's name: what follows is what it reports.
+const AR_PARTICLES: &[&str] = &[
+    "ان", "بان", "لان", "عن", "في", "من", "علي", "الي", "الذي", "التي", "قد", "ما", "لا", "ثم",
+];
+
+/// Words between a country's adjective and the medium it owns (Russian state news agency).
+const MEDIA_MODIFIERS: &[&str] = &[
+    "state",
+    "official",
+    "government",
+    "national",
+    "public",
+    "military",
+    "private",
+    "semi",
+];
+
+/// A country named inside a medium's name: the source of the report, not an actor. Arabic puts
+/// the medium first (وكالة الصحافة الفرنسية, صحيفة "تايمز" البريطانية, التلفزيون الإيراني),
+/// English after (Iranian state television, the French news agency); Arabic within three words,
+/// English right after or after a word that describes the medium, with nothing but spaces and
+/// quotation marks between.
+fn in_media_name(m: &SMention, text: &str, tokens: &[Token]) -> bool {
+    let joined = |a: &Token, b: &Token| {
+        a.sentence == b.sentence
+            && text[a.end..b.start]
+                .chars()
+                .all(|c| c.is_alphanumeric() || c.is_whitespace() || "\"'«»“”".contains(c))
+    };
+    let head = &tokens[m.first];
+    if !head.key.is_ascii() {
+        // The words between belong to the name: no particle (قال التلفزيون الفرنسي إن فرنسا).
+        (m.first.saturating_sub(3)..m.first).any(|w| {
+            cues::is(&tokens[w].key, Cue::Media)
+                && joined(&tokens[w], head)
+                && tokens[w + 1..m.first]
+                    .iter()
+                    .all(|t| !AR_PARTICLES.contains(&t.key.as_str()))
+        })
+    } else {
+        // Iranian television, Russian state news agency: the medium, or words that describe it,
+        // right after the adjective.
+        let tail = &tokens[m.last];
+        let media = |w: usize| tokens.get(w).is_some_and(|t| cues::is(&t.key, Cue::Media));
+        let describes = |w: usize| {
+            tokens
+                .get(w)
+                .is_some_and(|t| MEDIA_MODIFIERS.contains(&t.key.as_str()) || media(w))
+        };
+        let next = m.last + 1;
+        tokens.get(next).is_some_and(|t| joined(tail, t))
+            && (media(next) || (describes(next) && media(next + 1)))
+    }
+}
+
 fn actors_agree(a: &[String], b: &[String]) -> bool {
     let (Some(x), Some(y)) = (a.first(), b.first()) else {
         return true;

@@ -43,6 +43,10 @@ pub enum Cue {
     Provide,
     /// مباراة, الدوري, game, season: a sports report, where clashes and attacks are play.
     Sport,
+    /// وكالة, صحيفة, التلفزيون, agency, television: a medium. A country named in its name
+    /// (وكالة الصحافة الفرنسية, Iranian state television) is the source of a report, not an
+    /// actor of the event.
+    Media,
 }
 
 const CUES: &[(Cue, &[&str])] = &[
@@ -454,6 +458,52 @@ const CUES: &[(Cue, &[&str])] = &[
         ],
     ),
     (Cue::Front, &["أمام", "قرب", "outside", "near"]),
+    (
+        Cue::Media,
+        &[
+            "وكالة",
+            "لوكالة",
+            "بوكالة",
+            "وكالات",
+            "لوكالات",
+            "صحيفة",
+            "لصحيفة",
+            "بصحيفة",
+            "الصحيفة",
+            "للصحيفة",
+            "صحف",
+            "الصحف",
+            "جريدة",
+            "لجريدة",
+            "مجلة",
+            "لمجلة",
+            "قناة",
+            "لقناة",
+            "القناة",
+            "للقناة",
+            "إذاعة",
+            "لإذاعة",
+            "الإذاعة",
+            "للإذاعة",
+            "تلفزيون",
+            "لتلفزيون",
+            "التلفزيون",
+            "للتلفزيون",
+            "التلفزة",
+            "الإعلام",
+            "للإعلام",
+            "agency",
+            "news",
+            "press",
+            "television",
+            "tv",
+            "radio",
+            "newspaper",
+            "media",
+            "broadcaster",
+            "channel",
+        ],
+    ),
     (
         Cue::Currency,
         &[

@@ -397,6 +397,38 @@ fn adjectives_give_actors() {
     );
     assert_eq!(a.events[0].actors, ["Iran"]);
     assert_eq!(a.events[1].actors, ["protesters"]);
+    // A medium's country is the source of a reported act, not its actor...
+    let afp = ("الفرنسية", "iso3166:FR", "France", C, "FR", ADJ);
+    let a = events(
+        "وقال مسؤول لوكالة الصحافة الفرنسية إن الهجوم أسفر عن قتلى.",
+        &[afp],
+    );
+    assert!(a.events[0].actors.is_empty(), "{:?}", a.events[0].actors);
+    let a = events(
+        "Iranian state television said the attack killed five.",
+        &[("Iranian", "iso3166:IR", "Iran", C, "IR", ADJ)],
+    );
+    assert!(a.events[0].actors.is_empty(), "{:?}", a.events[0].actors);
+    // ...unless the sentence names the country outside the medium too, or the medium itself
+    // makes the statement; an adjective followed by other words is no medium's.
+    let a = events(
+        "وقال التلفزيون الفرنسي إن فرنسا اعتقلت خمسة أشخاص.",
+        &[
+            ("الفرنسي", "iso3166:FR", "France", C, "FR", ADJ),
+            ("فرنسا", "iso3166:FR", "France", C, "FR", N),
+        ],
+    );
+    assert_eq!(a.events[0].actors, ["France"]);
+    let a = events(
+        "Syrian military media denied the report.",
+        &[("Syrian", "iso3166:SY", "Syria", C, "SY", ADJ)],
+    );
+    assert_eq!(a.events[0].actors, ["Syria"]);
+    let a = events(
+        "Saudi clerics urge TV ban on women.",
+        &[("Saudi", "iso3166:SA", "Saudi Arabia", C, "SA", ADJ)],
+    );
+    assert_eq!(a.events[0].actors, ["Saudi Arabia"]);
 }
 
 #[test]
