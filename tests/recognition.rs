@@ -326,6 +326,16 @@ fn a_name_is_no_evidence_for_itself() {
     );
 }
 
+/// A small town needs support: its country named, a cue word, or a city of its country that
+/// needs none itself (Cairo and Alexandria confirm Qalyub and Benha).
+#[test]
+fn a_large_city_confirms_the_small_towns_of_its_country() {
+    let text = "وتوقف القطار القادم من الإسكندرية إلى القاهرة في قليوب ليفاجأ به قطار بنها.";
+    check(text, "قليوب", "Qalyub", Name);
+    check(text, "بنها", "Banhā", Name);
+    absent("ليفاجأ به قطار بنها في الصباح.", "Banhā");
+}
+
 /// A word that names the kind of place decides between a province and a town of the same name;
 /// and a province does not bring the town of its name "near another place" of the article.
 #[test]
