@@ -445,6 +445,26 @@ const EN_PLACE_CUES: &[&str] = &[
     "from", "to", "at", "outside", "across", "into", "of",
 ];
 
+/// Verbs of saying: a name right before one is the speaker's (Anderson said).
+const EN_SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "explained",
+    "noted",
+    "stated",
+    "wrote",
+    "recalled",
+    "testified",
+    "asked",
+    "replied",
+    "declined",
+    "agreed",
+    "admitted",
+    "insisted",
+];
+
 /// Connector words allowed inside an English place name (Isle of Man, Rio de Janeiro).
 const EN_CONNECTORS: &[&str] = &[
     "of", "the", "de", "del", "da", "do", "dos", "das", "la", "le", "les", "el", "al", "upon",
@@ -1421,6 +1441,19 @@ fn keep(text: &str, tokens: &[Token], span: &mut Span, g: &Gazetteer, ctx: &Cont
                     && EN_ORG_TAILS.contains(&nx.key.as_str())
                     && span.form == MentionForm::Name
                     && !state
+                {
+                    return false;
+                }
+                // A small place's name that says something (Anderson said) is a person's; a
+                // capital or a large city speaking is its government (Moscow said). Only this
+                // mention: a town's council can speak too (Gainesville said), so the name is not
+                // taken for a surname elsewhere.
+                if n == 1
+                    && gap == " "
+                    && span.form == MentionForm::Name
+                    && !is_country
+                    && EN_SPEECH_VERBS.contains(&nx.key.as_str())
+                    && span.candidates.iter().all(|c| !prominent(g.entry(*c)))
                 {
                     return false;
                 }

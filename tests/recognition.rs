@@ -250,6 +250,21 @@ fn english_names_by_case_and_possessive() {
     // A two-letter acronym is no village (Eu, France); it can be a country.
     none("The OSCE, EU and UN all weighed in.");
     check("Talks with the US resumed.", "US", "United States", Name);
+    // A small place's name that speaks is a person (Anderson, a town in Indiana); a capital
+    // speaking is its government; and the name stays a place elsewhere in the text.
+    none("Anderson said the fire started in the kitchen.");
+    check(
+        "Moscow said the talks would resume.",
+        "Moscow",
+        "Moscow",
+        Name,
+    );
+    check(
+        "Anderson said the fire started downtown. Crews came from Anderson, Indiana.",
+        "Anderson",
+        "Anderson",
+        Name,
+    );
 }
 
 #[test]
