@@ -1420,6 +1420,19 @@ fn keep(text: &str, tokens: &[Token], span: &mut Span, g: &Gazetteer, ctx: &Cont
                     return false;
                 }
             }
+            // A name with an age after it (Shelton, 33, of Bridgeport) is a person's, here and
+            // wherever the text names the person again.
+            let aged = tokens.get(span.last).is_some_and(|nx| {
+                nx.sentence == first.sentence
+                    && &text[tokens[span.last - 1].end..nx.start] == ", "
+                    && nx.key.len() <= 3
+                    && nx.key.bytes().all(|b| b.is_ascii_digit())
+                    && text[nx.end..].starts_with(',')
+            });
+            if aged && span.form == MentionForm::Name && !is_country {
+                ctx.surname(span, g);
+                return false;
+            }
             if let Some(nx) = next {
                 let gap = &text[tokens[span.last - 1].end..nx.start];
                 // A country or state inside an organisation's name (Texas Department of ...)
