@@ -190,9 +190,15 @@ impl Gazetteer {
             .par_lines()
             .map(|line| parse_entry(line).map_err(|e| GazetteerError(format!("{e} in {line:.60}"))))
             .collect::<Result<Vec<Entry>, GazetteerError>>()?;
+        // Historical states have adjectives too (السوفياتي, Soviet): the demonym table names
+        // them by their curated id.
+        let mut historical: FxHashMap<&str, EntryId> = FxHashMap::default();
         for (i, entry) in g.entries.iter().enumerate() {
             if entry.kind == PlaceKind::Country && !entry.cc.is_empty() && !entry.historical {
                 g.countries.insert(entry.cc.clone(), i as EntryId);
+            }
+            if entry.historical {
+                historical.insert(entry.id.as_str(), i as EntryId);
             }
         }
         for line in demonyms.lines().skip(1) {
@@ -200,7 +206,7 @@ impl Gazetteer {
             if f.len() < 3 {
                 continue;
             }
-            let Some(&country) = g.countries.get(f[0]) else {
+            let Some(&country) = g.countries.get(f[0]).or_else(|| historical.get(f[0])) else {
                 continue;
             };
             let base = fold(f[2]);

@@ -1449,11 +1449,17 @@ fn keep(text: &str, tokens: &[Token], span: &mut Span, g: &Gazetteer, ctx: &Cont
                     nx.key.as_str(),
                     "news" | "agency" | "newspaper" | "daily" | "radio" | "television" | "channel"
                 );
+                // A street named after a state or a region is a street (Nelson Street,
+                // Virginia Avenue).
+                let street = matches!(
+                    nx.key.as_str(),
+                    "street" | "avenue" | "road" | "boulevard" | "drive" | "lane"
+                );
                 if (nx.capitalized || media)
                     && (gap == " " || gap == "-")
                     && EN_ORG_TAILS.contains(&nx.key.as_str())
                     && span.form == MentionForm::Name
-                    && !state
+                    && (!state || street)
                 {
                     return false;
                 }

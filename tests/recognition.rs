@@ -122,6 +122,13 @@ fn adjectives_are_mentions_of_their_country() {
         ("تحدث الرئيس الأميركي عن الأزمة.", "الأميركي", "United States"),
         ("Iranian helicopters crossed the border.", "Iranian", "Iran"),
         ("The British envoy arrived.", "British", "United Kingdom"),
+        // A historical state's adjective.
+        (
+            "بقيت الأسلحة السوفياتية في المنطقة.",
+            "السوفياتية",
+            "Soviet Union",
+        ),
+        ("The Soviet army withdrew.", "Soviet", "Soviet Union"),
     ];
     for (text, mention, place) in cases {
         check(text, mention, place, Adjective);
