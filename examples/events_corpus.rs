@@ -167,11 +167,14 @@ fn sample(n: usize, seed: u64) -> Result<()> {
                 .iter()
                 .filter_map(|id| a.places.iter().find(|p| &p.id == id))
                 .map(|p| {
+                    // Coordinates tell the reader which town of a name it is.
                     format!(
-                        "{} ({}, {})",
+                        "{} ({}, {}, {:.2} {:.2})",
                         p.name,
                         p.kind.as_str(),
-                        p.country_code.as_deref().unwrap_or("-")
+                        p.country_code.as_deref().unwrap_or("-"),
+                        p.lat,
+                        p.lon
                     )
                 })
                 .collect();
