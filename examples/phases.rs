@@ -30,12 +30,14 @@ fn main() -> anyhow::Result<()> {
         "analyze (all)",
         "json",
     ];
+    let mut analysed = 0usize;
     for p in &paths {
         let t = Instant::now();
         let Ok(doc) = ingest::read_path(p) else {
             continue;
         };
         d[0] += t.elapsed();
+        analysed += 1;
         let t = Instant::now();
         let seg = segment(&doc);
         d[1] += t.elapsed();
@@ -65,11 +67,15 @@ fn main() -> anyhow::Result<()> {
         std::hint::black_box(&s);
         d[6] += t.elapsed();
     }
+    if analysed == 0 {
+        anyhow::bail!("no readable article in {dir}");
+    }
+    println!("{analysed} of {} files analysed", paths.len());
     for (n, x) in names.iter().zip(d) {
         println!(
             "{n:>22}: {:.3} s, {:.1} us/doc",
             x.as_secs_f64(),
-            x.as_secs_f64() * 1e6 / paths.len() as f64
+            x.as_secs_f64() * 1e6 / analysed as f64
         );
     }
     Ok(())

@@ -282,16 +282,11 @@ impl<'a> CharCursor<'a> {
 /// Which resolved spans to keep: small cities named by a word that needs corroboration are
 /// dropped unless a cue word or the article's countries support them.
 fn confident(spans: &[Span], resolved: &[Resolved], tokens: &[Token], g: &Gazetteer) -> Vec<bool> {
-    // Countries present in the article: by name or adjective, or by a city that needs no
-    // support itself (Cairo confirms Qalyub and Benha).
+    // Countries present in the article (by name or adjective, or by a kept larger place).
     let mut article_cc: FxHashMap<&str, usize> = FxHashMap::default();
     for (s, r) in spans.iter().zip(resolved) {
         let e = g.entry(r.entry);
-        if !e.cc.is_empty()
-            && (e.kind == PlaceKind::Country
-                || s.form == MentionForm::Adjective
-                || (e.kind == PlaceKind::City && stands_alone(e, tokens[s.first].script)))
-        {
+        if !e.cc.is_empty() && (e.kind == PlaceKind::Country || s.form == MentionForm::Adjective) {
             *article_cc.entry(e.cc.as_str()).or_default() += 1;
         }
     }

@@ -638,17 +638,23 @@ impl Context {
             {
                 continue;
             }
+            // Soviet-made tanks, Soviet-era missiles, صواريخ سوفيتية الصنع: where a thing was
+            // made or when, not who acts.
+            if m.form == MentionForm::Adjective && made_or_era(m, text, tokens) {
+                continue;
+            }
             // A medium's country (وكالة الصحافة الفرنسية) is the source of a reported act,
             // unless the sentence names that country outside the medium too (state television
             // on its own government's arrests). A medium can make a statement itself (the
-            // Syrian military media denied).
-            if !t.cat.is_speech()
-                && in_media_name(m, text, tokens)
-                && !mentions
+            // Syrian military media denied), but not one it is told or quoted in.
+            if let Some(speaks) = media_name(m, text, tokens, t) {
+                let outside = mentions
                     .iter()
-                    .any(|o| o.place == m.place && !in_media_name(o, text, tokens))
-            {
-                continue;
+                    .any(|o| o.place == m.place && media_name(o, text, tokens, t).is_none());
+                let statement = speaks && t.cat.is_speech();
+                if !(outside || statement) {
+                    continue;
+                }
             }
             let p = &a.places[m.place];
             let cc = p.country_code.clone().unwrap_or_default();
@@ -971,15 +977,41 @@ fn places_agree(a: &[usize], b: &[usize], places: &[Place]) -> bool {
     })
 }
 
-/// Could two actor lists be the same event's? The same agent and at least two actors in
-/// common (or all of the shorter list), or a lone actor found in the other list. An empty list
-/// says nothing.
-/// Arabic particles (folded) that end a medium's name: what follows is what it reports.
-const AR_PARTICLES: &[&str] = &[
-    "ان", "بان", "لان", "عن", "في", "من", "علي", "الي", "الذي", "التي", "قد", "ما", "لا", "ثم",
+/// An adjective that says where or when a thing was made (Soviet-made, Chinese-built,
+/// Soviet-era, روسية الصنع).
+fn made_or_era(m: &SMention, text: &str, tokens: &[Token]) -> bool {
+    let tail = &tokens[m.last];
+    let Some(next) = tokens
+        .get(m.last + 1)
+        .filter(|t| t.sentence == tail.sentence)
+    else {
+        return false;
+    };
+    let gap = &text[tail.end..next.start];
+    (gap == "-"
+        && matches!(
+            next.key.as_str(),
+            "made" | "era" | "built" | "designed" | "style"
+        ))
+        || (gap.trim().is_empty() && next.key == "الصنع")
+}
+
+/// Arabic words (folded) that may stand between a medium's head and the country's adjective:
+/// the kind of medium (وكالة الأنباء, التلفزيون الحكومي). Any other word ends the name, but for
+/// a quoted title (صحيفة "تايمز" البريطانية).
+const AR_MEDIA_WORDS: &[&str] = &[
+    "الانباء",
+    "انباء",
+    "الصحافه",
+    "الرسمي",
+    "الرسميه",
+    "الحكومي",
+    "الحكوميه",
+    "الفضائيه",
+    "الاخباريه",
 ];
 
-/// Words between a country's adjective and the medium it owns (Russian state news agency).
+/// Words between a country's adjective and the medium it owns (Russian state-run news agency).
 const MEDIA_MODIFIERS: &[&str] = &[
     "state",
     "official",
@@ -989,46 +1021,89 @@ const MEDIA_MODIFIERS: &[&str] = &[
     "military",
     "private",
     "semi",
+    "run",
+    "owned",
 ];
 
-/// A country named inside a medium's name: the source of the report, not an actor. Arabic puts
-/// the medium first (وكالة الصحافة الفرنسية, صحيفة "تايمز" البريطانية, التلفزيون الإيراني),
-/// English after (Iranian state television, the French news agency); Arabic within three words,
-/// English right after or after a word that describes the medium, with nothing but spaces and
-/// quotation marks between.
-fn in_media_name(m: &SMention, text: &str, tokens: &[Token]) -> bool {
+/// Words that make a medium the one spoken to or quoted (لوكالة, حسب وكالة, told the agency, in
+/// an interview with Iranian television): then it is not the speaker.
+const MEDIA_GOVERNORS: &[&str] = &[
+    "حسب",
+    "بحسب",
+    "عن",
+    "وفق",
+    "وفقا",
+    "نقلا",
+    "to",
+    "with",
+    "told",
+    "by",
+    "from",
+    "according",
+    "via",
+    "on",
+];
+
+/// Where a country is named inside a medium's name (وكالة الصحافة الفرنسية, صحيفة "تايمز"
+/// البريطانية, التلفزيون الإيراني, Iranian state television, the French news agency): `None`
+/// when it is not; otherwise whether the medium is the speaker of the sentence (true) or is
+/// spoken to or quoted (لوكالة, told the French news agency). Arabic puts the medium first,
+/// with at most one word between that names the kind of medium or is a quoted title; English
+/// puts it after, right away or after words that describe it.
+fn media_name(m: &SMention, text: &str, tokens: &[Token], trigger: &Trigger) -> Option<bool> {
     let joined = |a: &Token, b: &Token| {
         a.sentence == b.sentence
             && text[a.end..b.start]
                 .chars()
-                .all(|c| c.is_alphanumeric() || c.is_whitespace() || "\"'«»“”".contains(c))
+                .all(|c| c.is_alphanumeric() || c.is_whitespace() || "-\"'«»“”".contains(c))
+    };
+    let governed = |w: usize| {
+        (w.saturating_sub(3)..w).any(|v| {
+            tokens[v].sentence == tokens[w].sentence
+                && MEDIA_GOVERNORS.contains(&tokens[v].key.as_str())
+        })
     };
     let head = &tokens[m.first];
     if !head.key.is_ascii() {
-        // The words between belong to the name: no particle (قال التلفزيون الفرنسي إن فرنسا).
-        (m.first.saturating_sub(3)..m.first).any(|w| {
+        let w = (m.first.saturating_sub(2)..m.first).find(|&w| {
+            let between = &tokens[w + 1..m.first];
             cues::is(&tokens[w].key, Cue::Media)
                 && joined(&tokens[w], head)
-                && tokens[w + 1..m.first]
-                    .iter()
-                    .all(|t| !AR_PARTICLES.contains(&t.key.as_str()))
-        })
+                && between.iter().enumerate().all(|(k, t)| {
+                    let at = w + 1 + k;
+                    !(trigger.first..=trigger.last).contains(&at)
+                        && (AR_MEDIA_WORDS.contains(&t.key.as_str())
+                            || text[..t.start].ends_with(['"', '«', '“']))
+                })
+        })?;
+        // ل or ب on the head (لوكالة, بالتلفزيون) or حسب / عن before it: spoken to or quoted.
+        let key = tokens[w].key.trim_start_matches(['و', 'ف']);
+        let prefixed = key.starts_with('ل') || key.starts_with('ب');
+        Some(!(prefixed || governed(w)))
     } else {
-        // Iranian television, Russian state news agency: the medium, or words that describe it,
-        // right after the adjective.
         let tail = &tokens[m.last];
         let media = |w: usize| tokens.get(w).is_some_and(|t| cues::is(&t.key, Cue::Media));
-        let describes = |w: usize| {
+        let modifier = |w: usize| {
             tokens
                 .get(w)
-                .is_some_and(|t| MEDIA_MODIFIERS.contains(&t.key.as_str()) || media(w))
+                .is_some_and(|t| MEDIA_MODIFIERS.contains(&t.key.as_str()))
         };
-        let next = m.last + 1;
-        tokens.get(next).is_some_and(|t| joined(tail, t))
-            && (media(next) || (describes(next) && media(next + 1)))
+        // A possessive's s is a word of its own (Syria's official news agency).
+        let possessive = tokens
+            .get(m.last + 1)
+            .is_some_and(|t| t.key == "s" && matches!(&text[tail.end..t.start], "'" | "’"));
+        let next = m.last + 1 + usize::from(possessive);
+        let named = tokens.get(next).is_some_and(|t| joined(tail, t))
+            && (media(next)
+                || (modifier(next) && media(next + 1))
+                || (modifier(next) && modifier(next + 1) && media(next + 2)));
+        named.then(|| !governed(m.first))
     }
 }
 
+/// Could two actor lists be the same event's? The same agent and at least two actors in
+/// common (or all of the shorter list), or a lone actor found in the other list. An empty list
+/// says nothing.
 fn actors_agree(a: &[String], b: &[String]) -> bool {
     let (Some(x), Some(y)) = (a.first(), b.first()) else {
         return true;

@@ -448,6 +448,7 @@ const EN_PLACE_CUES: &[&str] = &[
 /// Verbs of saying: a name right before one is the speaker's (Anderson said).
 const EN_SPEECH_VERBS: &[&str] = &[
     "said",
+    "say",
     "says",
     "told",
     "added",
@@ -459,7 +460,6 @@ const EN_SPEECH_VERBS: &[&str] = &[
     "testified",
     "asked",
     "replied",
-    "declined",
     "agreed",
     "admitted",
     "insisted",
@@ -1377,7 +1377,14 @@ fn keep(text: &str, tokens: &[Token], span: &mut Span, g: &Gazetteer, ctx: &Cont
         Script::Latin => {
             if let Some(p) = prev {
                 if EN_PLACE_CUES.contains(&p.key.as_str()) {
-                    span.cue = match p.key.as_str() {
+                    // "the city of Jackson", "the state of Georgia": the word before "of" names
+                    // the kind.
+                    let kind_word = if p.key == "of" {
+                        prev_key(tokens, span.first - 1).map_or("", |q| q.key.as_str())
+                    } else {
+                        p.key.as_str()
+                    };
+                    span.cue = match kind_word {
                         "city" | "town" | "village" | "capital" | "port" => Cue::City,
                         "province" | "state" | "region" => Cue::Region,
                         _ => Cue::Place,
@@ -1422,13 +1429,24 @@ fn keep(text: &str, tokens: &[Token], span: &mut Span, g: &Gazetteer, ctx: &Cont
             }
             // A name with an age after it (Shelton, 33, of Bridgeport) is a person's, here and
             // wherever the text names the person again.
-            let aged = tokens.get(span.last).is_some_and(|nx| {
-                nx.sentence == first.sentence
-                    && &text[tokens[span.last - 1].end..nx.start] == ", "
-                    && nx.key.len() <= 3
-                    && nx.key.bytes().all(|b| b.is_ascii_digit())
-                    && text[nx.end..].starts_with(',')
-            });
+            // Not in a list of numbers (Fallujah, 12, Ramadi, 7, ...), not after a place word,
+            // and only a single word that names towns (Florida, 29, is a state's tally).
+            let number = |t: &Token| t.key.len() <= 3 && t.key.bytes().all(|b| b.is_ascii_digit());
+            let aged = n == 1
+                && tokens.get(span.last).is_some_and(|nx| {
+                    nx.sentence == first.sentence
+                        && &text[first.end..nx.start] == ", "
+                        && number(nx)
+                        && text[nx.end..].starts_with(',')
+                })
+                && !tokens[..span.first].last().is_some_and(|p| {
+                    p.sentence == first.sentence
+                        && (number(p) || EN_PLACE_CUES.contains(&p.key.as_str()))
+                })
+                && span
+                    .candidates
+                    .iter()
+                    .all(|c| g.entry(*c).kind == PlaceKind::City);
             if aged && span.form == MentionForm::Name && !is_country {
                 ctx.surname(span, g);
                 return false;
@@ -1450,11 +1468,13 @@ fn keep(text: &str, tokens: &[Token], span: &mut Span, g: &Gazetteer, ctx: &Cont
                     "news" | "agency" | "newspaper" | "daily" | "radio" | "television" | "channel"
                 );
                 // A street named after a state or a region is a street (Nelson Street,
-                // Virginia Avenue).
-                let street = matches!(
-                    nx.key.as_str(),
-                    "street" | "avenue" | "road" | "boulevard" | "drive" | "lane"
-                );
+                // Virginia Avenue); a country before such a word is not (Iraq Road Bombing, a
+                // headline).
+                let street = !is_country
+                    && matches!(
+                        nx.key.as_str(),
+                        "street" | "avenue" | "road" | "boulevard" | "drive" | "lane"
+                    );
                 if (nx.capitalized || media)
                     && (gap == " " || gap == "-")
                     && EN_ORG_TAILS.contains(&nx.key.as_str())
@@ -1463,16 +1483,21 @@ fn keep(text: &str, tokens: &[Token], span: &mut Span, g: &Gazetteer, ctx: &Cont
                 {
                     return false;
                 }
-                // A small place's name that says something (Anderson said) is a person's; a
-                // capital or a large city speaking is its government (Moscow said). Only this
-                // mention: a town's council can speak too (Gainesville said), so the name is not
-                // taken for a surname elsewhere.
+                // A small town's name that says something (Anderson said) is a person's; a
+                // capital, a large city, a state or a province speaking is its government (Moscow
+                // said, Texas said), and after a place word it is a place (officials in Fallujah
+                // said). Only this mention: a town's council can speak too (Gainesville said),
+                // so the name is not taken for a surname elsewhere.
                 if n == 1
                     && gap == " "
                     && span.form == MentionForm::Name
                     && !is_country
                     && EN_SPEECH_VERBS.contains(&nx.key.as_str())
-                    && span.candidates.iter().all(|c| !prominent(g.entry(*c)))
+                    && !prev.is_some_and(|p| EN_PLACE_CUES.contains(&p.key.as_str()))
+                    && span.candidates.iter().all(|c| {
+                        let e = g.entry(*c);
+                        e.kind == PlaceKind::City && !prominent(e)
+                    })
                 {
                     return false;
                 }

@@ -271,7 +271,6 @@ impl Evidence {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
 fn score(
     span: &Span,
     group: EntryId,

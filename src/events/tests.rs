@@ -429,6 +429,44 @@ fn adjectives_give_actors() {
         &[("Saudi", "iso3166:SA", "Saudi Arabia", C, "SA", ADJ)],
     );
     assert_eq!(a.events[0].actors, ["Saudi Arabia"]);
+    // A medium spoken to, or quoted, makes no statement of its own.
+    let a = events(
+        "ونفى مسؤول عسكري لوكالة الصحافة الفرنسية أن يكون الجيش قصف المدينة.",
+        &[afp],
+    );
+    assert!(a
+        .events
+        .iter()
+        .all(|e| !e.actors.contains(&"France".to_string())));
+    let a = events(
+        "Nasrallah accused Israel in an interview with Iranian state television.",
+        &[
+            ("Israel", "iso3166:IL", "Israel", C, "IL", N),
+            ("Iranian", "iso3166:IR", "Iran", C, "IR", ADJ),
+        ],
+    );
+    assert_eq!(a.events[0].actors, ["Israel"]);
+    // A possessive before the medium; a place between the head and the adjective ends the
+    // medium's name (قناة السويس is the canal).
+    let a = events(
+        "Syria's official news agency said rebels shelled the town.",
+        &[("Syria", "iso3166:SY", "Syria", C, "SY", N)],
+    );
+    assert!(!a.events[0].actors.contains(&"Syria".to_string()));
+    let a = events(
+        "واحتجزت سلطات قناة السويس المصرية سفينة.",
+        &[
+            ("السويس", "geonames:1", "Suez", CITY, "EG", N),
+            ("المصرية", "iso3166:EG", "Egypt", C, "EG", ADJ),
+        ],
+    );
+    assert!(a.events[0].actors.contains(&"Egypt".to_string()));
+    // Where or when a thing was made is no actor.
+    let a = events(
+        "The rebels used Soviet-made tanks to attack the town.",
+        &[("Soviet", "curated:soviet-union", "Soviet Union", C, "", ADJ)],
+    );
+    assert!(a.events[0].actors.iter().all(|x| x != "Soviet Union"));
 }
 
 #[test]
