@@ -89,6 +89,8 @@ struct SMention {
     locative: bool,
     /// Qualifies a person (رئيس فرنسا, president of France): not where the event happens.
     qualifies: bool,
+    /// Named inside a medium's name, and whether that medium speaks ([`media_name`]).
+    media: Option<bool>,
 }
 
 /// An actor candidate: label, word position, place it came from (a country).
@@ -470,9 +472,13 @@ impl Context {
                 last,
                 locative: glued || before,
                 qualifies,
+                media: None,
             });
         }
         mentions.sort_by_key(|m| m.first);
+        for m in mentions.iter_mut() {
+            m.media = media_name(m, text, tokens);
+        }
         let dates = dates::find(text, tokens, self.published);
         let sentence_text = text.to_string();
 
@@ -647,10 +653,10 @@ impl Context {
             // unless the sentence names that country outside the medium too (state television
             // on its own government's arrests). A medium can make a statement itself (the
             // Syrian military media denied), but not one it is told or quoted in.
-            if let Some(speaks) = media_name(m, text, tokens, t) {
+            if let Some(speaks) = m.media {
                 let outside = mentions
                     .iter()
-                    .any(|o| o.place == m.place && media_name(o, text, tokens, t).is_none());
+                    .any(|o| o.place == m.place && o.media.is_none());
                 let statement = speaks && t.cat.is_speech();
                 if !(outside || statement) {
                     continue;
@@ -1050,7 +1056,7 @@ const MEDIA_GOVERNORS: &[&str] = &[
 /// spoken to or quoted (لوكالة, told the French news agency). Arabic puts the medium first,
 /// with at most one word between that names the kind of medium or is a quoted title; English
 /// puts it after, right away or after words that describe it.
-fn media_name(m: &SMention, text: &str, tokens: &[Token], trigger: &Trigger) -> Option<bool> {
+fn media_name(m: &SMention, text: &str, tokens: &[Token]) -> Option<bool> {
     let joined = |a: &Token, b: &Token| {
         a.sentence == b.sentence
             && text[a.end..b.start]
@@ -1069,11 +1075,9 @@ fn media_name(m: &SMention, text: &str, tokens: &[Token], trigger: &Trigger) -> 
             let between = &tokens[w + 1..m.first];
             cues::is(&tokens[w].key, Cue::Media)
                 && joined(&tokens[w], head)
-                && between.iter().enumerate().all(|(k, t)| {
-                    let at = w + 1 + k;
-                    !(trigger.first..=trigger.last).contains(&at)
-                        && (AR_MEDIA_WORDS.contains(&t.key.as_str())
-                            || text[..t.start].ends_with(['"', '«', '“']))
+                && between.iter().all(|t| {
+                    AR_MEDIA_WORDS.contains(&t.key.as_str())
+                        || text[..t.start].ends_with(['"', '«', '“'])
                 })
         })?;
         // ل or ب on the head (لوكالة, بالتلفزيون) or حسب / عن before it: spoken to or quoted.
