@@ -10,6 +10,7 @@ Outputs (all paths relative to the repository root):
   data/gazetteer.tsv.gz            places, one per line (see scripts/README.md)
   data/demonyms.tsv                cc, lang, form
   data/us-counties.tsv             US county or parish name, admin-1 key of its state
+  data/state-abbreviations.tsv     abbreviation written after a town ("Ga."), admin-1 key
   data/basemap/countries.json.gz   plain-polygon basemap (countries, land, lakes, rivers)
   data/basemap/regions.json.gz     simplified admin-1 outlines (Natural Earth), by gazetteer id
   data/ATTRIBUTION.md              sources, licences, credits
@@ -1187,6 +1188,9 @@ are used as country coordinates.
   the project.
 - `scripts/curated/country_aliases.tsv`, `scripts/curated/country_display.tsv` —
   common short forms and display names of countries. Compiled by the project.
+- `data/state-abbreviations.tsv` — Associated Press abbreviations of US states
+  written after a town (Ga., Conn.): `scripts/curated/admin1_aliases.tsv`,
+  compiled by the project, and Natural Earth's names that end in a dot.
 - `data/demonyms.tsv` — English demonyms compiled by the project; Arabic nisba
   forms compiled by the project and partly derived by rule from the CLDR
   Arabic country names.
@@ -1194,6 +1198,22 @@ are used as country coordinates.
 These project-compiled tables are released under the same licence as the
 project.
 """
+
+
+def build_state_abbreviations(gaz):
+    """The curated abbreviations of states and provinces written after a town ("Athens, Ga."),
+    with the admin-1 key of each (US-GA). Also those of Natural Earth's names that end in a dot
+    (Ala., Conn.), so that the table is complete."""
+    rows = set()
+    for r in read_tsv(CURATED / "admin1_aliases.tsv"):
+        assert r["id"] in gaz and gaz[r["id"]].kind == "region", r
+        rows.add((r["alias"], r["id"].removeprefix("ne-admin1:")))
+    for pid, p in gaz.items():
+        if pid.startswith("ne-admin1:US-"):
+            for n in p.names:
+                if n.endswith(".") and "." not in n[:-1] and n[:-1].isalpha():
+                    rows.add((n, pid.removeprefix("ne-admin1:")))
+    return sorted(rows)
 
 
 def build_us_counties(src, gaz):
@@ -1238,6 +1258,9 @@ def main():
 
     counties = build_us_counties(src, gaz)
     write_text(DATA / "us-counties.tsv", "county\tadmin1\n" + "".join(f"{a}\t{b}\n" for a, b in counties))
+
+    abbrs = build_state_abbreviations(gaz)
+    write_text(DATA / "state-abbreviations.tsv", "abbreviation\tadmin1\n" + "".join(f"{a}\t{b}\n" for a, b in abbrs))
 
     if not args.no_basemap:
         bm = build_basemap(src, gaz)

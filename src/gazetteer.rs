@@ -25,6 +25,8 @@ static STOPLIST: &str = include_str!("../data/stoplist.tsv");
 static GIVEN_NAMES: &str = include_str!("../data/given-names.tsv");
 /// US counties and parishes with the admin-1 key of their state (no coordinates in the data).
 static US_COUNTIES: &str = include_str!("../data/us-counties.tsv");
+/// Abbreviations of states written after a town ("Athens, Ga."), by admin-1 key.
+static STATE_ABBREVIATIONS: &str = include_str!("../data/state-abbreviations.tsv");
 
 /// Index of an entry in [`Gazetteer::entries`].
 pub type EntryId = u32;
@@ -93,6 +95,8 @@ pub struct Gazetteer {
     given_names: FxHashSet<Box<str>>,
     /// Folded county name ("laurel county") to the admin-1 entries of the states that have one.
     counties: FxHashMap<Box<str>, Vec<EntryId>>,
+    /// Folded abbreviation ("ga") to the admin-1 entry it stands for after a town.
+    abbreviations: FxHashMap<Box<str>, EntryId>,
 }
 
 impl std::fmt::Debug for Gazetteer {
@@ -137,6 +141,7 @@ impl Gazetteer {
             stop: FxHashSet::default(),
             given_names: FxHashSet::default(),
             counties: FxHashMap::default(),
+            abbreviations: FxHashMap::default(),
         }
     }
 
@@ -230,6 +235,14 @@ impl Gazetteer {
             .enumerate()
             .filter_map(|(i, e)| Some((e.id.strip_prefix("ne-admin1:")?, i as EntryId)))
             .collect();
+        for line in STATE_ABBREVIATIONS.lines().skip(1) {
+            let Some((abbr, state)) = line.split_once('\t') else {
+                continue;
+            };
+            if let Some(&e) = admin1.get(state) {
+                g.abbreviations.insert(fold(abbr).into_boxed_str(), e);
+            }
+        }
         let mut counties: FxHashMap<Box<str>, Vec<EntryId>> = FxHashMap::default();
         for line in US_COUNTIES.lines().skip(1) {
             let Some((name, state)) = line.split_once('\t') else {
@@ -304,6 +317,11 @@ impl Gazetteer {
             n += 1;
         }
         n
+    }
+
+    /// The state or province an abbreviation written after a town stands for ("ga": Georgia).
+    pub fn state_abbreviation(&self, key: &str) -> Option<EntryId> {
+        self.abbreviations.get(key).copied()
     }
 
     /// The country an adjective key belongs to.

@@ -596,6 +596,26 @@ pub fn recognize(text: &str, tokens: &[Token], g: &Gazetteer) -> Vec<Span> {
             spans.push(span);
             continue;
         }
+        // "Athens, Ga.": the state's abbreviation after a town.
+        if let Some(state) = (t.script == Script::Latin && after_town(text, tokens, i))
+            .then(|| g.state_abbreviation(&t.key))
+            .flatten()
+        {
+            spans.push(Span {
+                start: t.start,
+                end: t.end,
+                first: i,
+                last: i + 1,
+                form: MentionForm::Name,
+                key: t.key.clone(),
+                candidates: vec![state],
+                sentence: t.sentence,
+                cue: Cue::Region,
+                county: false,
+            });
+            i += 1;
+            continue;
+        }
         let mut matched = longest(i);
         // Leftmost-longest would take إقليم كارا (a region of Togo) out of إقليم كارا باخ: give
         // way to a name starting inside this one that is at least as long and reaches further.
@@ -952,6 +972,15 @@ fn match_name(
         }
     }
     None
+}
+
+/// A capitalised word with a dot right after it, after a capitalised word and a comma: where a
+/// state's abbreviation stands ("Athens, Ga.", "Scranton, Pa.").
+fn after_town(text: &str, tokens: &[Token], i: usize) -> bool {
+    let t = &tokens[i];
+    t.capitalized
+        && text[t.end..].starts_with('.')
+        && prev_key(tokens, i).is_some_and(|p| p.capitalized && &text[p.end..t.start] == ", ")
 }
 
 /// Administrative descriptors that Arabic puts before a name (قطاع غزة, دولة قطر, إقليم كارا باخ).

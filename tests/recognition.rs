@@ -295,6 +295,35 @@ fn english_names_by_case_and_possessive() {
     assert_eq!(f.len(), 3, "{f:?}");
 }
 
+/// A state's abbreviation after a town ("Athens, Ga.") names the state, and so places the town;
+/// the same letters elsewhere (the VA hospital) are no place.
+#[test]
+fn state_abbreviations_after_a_town() {
+    check("He moved to Athens, Ga., last year.", "Ga", "Georgia", Name);
+    let athens = kharita::analyze(
+        &from_bytes(
+            "a.txt",
+            b"He moved to Athens, Ga., last year.",
+            Format::Text,
+        )
+        .expect("decodes"),
+        Gazetteer::shared(),
+    );
+    let city = athens
+        .places
+        .iter()
+        .find(|p| p.name == "Athens")
+        .expect("Athens");
+    assert_eq!(
+        city.country_code.as_deref(),
+        Some("US"),
+        "{:?}",
+        city.reasons
+    );
+    check("Omaha, Neb., is cold.", "Neb", "Nebraska", Name);
+    none("He was treated at the VA hospital.");
+}
+
 /// A street named after a state is a street; a country before a street word (a headline) stays
 /// the country.
 #[test]
