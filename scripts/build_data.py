@@ -1201,9 +1201,9 @@ project.
 
 
 def build_state_abbreviations(gaz):
-    """The curated abbreviations of states and provinces written after a town ("Athens, Ga."),
-    with the admin-1 key of each (US-GA). Also those of Natural Earth's names that end in a dot
-    (Ala., Conn.), so that the table is complete."""
+    """The curated abbreviations of US states written after a town ("Athens, Ga."), with the
+    admin-1 key of each (US-GA); and Natural Earth's US names that are one word and a dot (Ala.,
+    Conn.). Forms with inner dots (N.J., W.Va.) are gazetteer names already."""
     rows = set()
     for r in read_tsv(CURATED / "admin1_aliases.tsv"):
         assert r["id"] in gaz and gaz[r["id"]].kind == "region", r

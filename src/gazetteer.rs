@@ -319,7 +319,7 @@ impl Gazetteer {
         n
     }
 
-    /// The state or province an abbreviation written after a town stands for ("ga": Georgia).
+    /// The US state an abbreviation written after a town stands for ("ga": Georgia).
     pub fn state_abbreviation(&self, key: &str) -> Option<EntryId> {
         self.abbreviations.get(key).copied()
     }

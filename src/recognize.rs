@@ -596,10 +596,12 @@ pub fn recognize(text: &str, tokens: &[Token], g: &Gazetteer) -> Vec<Span> {
             spans.push(span);
             continue;
         }
-        // "Athens, Ga.": the state's abbreviation after a town.
-        if let Some(state) = (t.script == Script::Latin && after_town(text, tokens, i))
-            .then(|| g.state_abbreviation(&t.key))
-            .flatten()
+        // "Athens, Ga.": the state's abbreviation right after a place just found.
+        let after_place = spans.last().is_some_and(|s: &Span| s.last == i);
+        if let Some(state) =
+            (t.script == Script::Latin && after_place && after_town(text, tokens, i))
+                .then(|| g.state_abbreviation(&t.key))
+                .flatten()
         {
             spans.push(Span {
                 start: t.start,
@@ -610,7 +612,7 @@ pub fn recognize(text: &str, tokens: &[Token], g: &Gazetteer) -> Vec<Span> {
                 key: t.key.clone(),
                 candidates: vec![state],
                 sentence: t.sentence,
-                cue: Cue::Region,
+                cue: Cue::None,
                 county: false,
             });
             i += 1;
@@ -974,13 +976,17 @@ fn match_name(
     None
 }
 
-/// A capitalised word with a dot right after it, after a capitalised word and a comma: where a
-/// state's abbreviation stands ("Athens, Ga.", "Scranton, Pa.").
+/// A capitalised word with a dot right after it, after the previous word and a comma: where a
+/// state's abbreviation stands after a town ("Athens, Ga.", "Scranton, Pa."). The caller checks
+/// that the previous word ends a place.
 fn after_town(text: &str, tokens: &[Token], i: usize) -> bool {
     let t = &tokens[i];
     t.capitalized
         && text[t.end..].starts_with('.')
-        && prev_key(tokens, i).is_some_and(|p| p.capitalized && &text[p.end..t.start] == ", ")
+        && prev_key(tokens, i).is_some_and(|p| {
+            let gap = &text[p.end..t.start];
+            gap.starts_with(',') && gap[1..].chars().all(char::is_whitespace)
+        })
 }
 
 /// Administrative descriptors that Arabic puts before a name (قطاع غزة, دولة قطر, إقليم كارا باخ).

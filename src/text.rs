@@ -370,10 +370,10 @@ const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "jr",
     "sr", "prof", "rev", "mt", "ft", "inc", "co", "corp", "ltd", "no", "vs", "jan", "feb", "mar",
     "apr", "aug", "sept", "sep", "oct", "nov", "dec", "ave", "blvd", "rd", "hwy", "u.s", "e.g",
-    "i.e", "etc", "gov", "atty", "supt", "det", "cpl", "pvt", "adm", "cmdr", "ala", "ariz",
-    "calif", "colo", "conn", "fla", "ga", "ill", "ind", "kan", "ky", "la", "md", "mass", "mich",
-    "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt",
-    "wash", "wis", "wyo",
+    "i.e", "etc", "gov", "atty", "supt", "det", "cpl", "pvt", "adm", "cmdr", "ala", "ariz", "ark",
+    "del", "kans", "nebr", "calif", "colo", "conn", "fla", "ga", "ill", "ind", "kan", "ky", "la",
+    "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn",
+    "tex", "va", "vt", "wash", "wis", "wyo",
 ];
 
 /// How far back from a dot [`sentence_bounds`] looks for the word it ends: longer than every

@@ -296,7 +296,7 @@ fn english_names_by_case_and_possessive() {
 }
 
 /// A state's abbreviation after a town ("Athens, Ga.") names the state, and so places the town;
-/// the same letters elsewhere (the VA hospital) are no place.
+/// after a person's name it names nothing.
 #[test]
 fn state_abbreviations_after_a_town() {
     check("He moved to Athens, Ga., last year.", "Ga", "Georgia", Name);
@@ -321,7 +321,7 @@ fn state_abbreviations_after_a_town() {
         city.reasons
     );
     check("Omaha, Neb., is cold.", "Neb", "Nebraska", Name);
-    none("He was treated at the VA hospital.");
+    none("John Smith, Pa. said the vote was rigged.");
 }
 
 /// A street named after a state is a street; a country before a street word (a headline) stays
