@@ -1474,10 +1474,7 @@ fn keep(text: &str, tokens: &[Token], span: &mut Span, g: &Gazetteer, ctx: &Cont
                         && number(nx)
                         && text[nx.end..].starts_with(',')
                 })
-                && !tokens[..span.first].last().is_some_and(|p| {
-                    p.sentence == first.sentence
-                        && (number(p) || EN_PLACE_CUES.contains(&p.key.as_str()))
-                })
+                && !prev.is_some_and(|p| number(p) || EN_PLACE_CUES.contains(&p.key.as_str()))
                 && span
                     .candidates
                     .iter()
