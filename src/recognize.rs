@@ -34,8 +34,8 @@ pub struct Span {
     pub sentence: usize,
     /// What a cue word before the name says the place is (مدينة, ولاية, city of, in ...).
     pub cue: Cue,
-    /// A US county named with its word ("Laurel County"): the candidates are the towns of that
-    /// name in the states that have such a county, and those states.
+    /// A US county named with its word ("Laurel County"): the candidates are the counties of
+    /// that name and the towns of the county's name in their states.
     pub county: bool,
 }
 
@@ -661,8 +661,9 @@ pub fn recognize(text: &str, tokens: &[Token], g: &Gazetteer) -> Vec<Span> {
     spans
 }
 
-/// "Laurel County", "Orleans Parish": a US county or parish named with that word. The data knows
-/// a county only by its state, so the candidates are the states that have one of that name.
+/// "Laurel County", "Orleans Parish": a US county or parish named with that word. The candidates
+/// are the counties of that name (one per state that has one) and towns of the county's name in
+/// those states.
 fn match_county(text: &str, tokens: &[Token], i: usize, g: &Gazetteer) -> Option<Span> {
     let t = &tokens[i];
     if t.script != Script::Latin || !t.capitalized {
@@ -682,25 +683,26 @@ fn match_county(text: &str, tokens: &[Token], i: usize, g: &Gazetteer) -> Option
             .map(|w| w.key.as_str())
             .collect::<Vec<_>>()
             .join(" ");
-        let states = g.county_states(&key);
-        if states.is_empty() {
+        let counties = g.counties(&key);
+        if counties.is_empty() {
             return None;
         }
         // A town of the county's name in one of those states often lies in the county or near
-        // it (Orange in Orange County): the towns compete with the states in resolution.
+        // it (Orange in Orange County): the towns compete with the counties in resolution.
+        let states: Vec<Option<String>> =
+            counties.iter().map(|&c| g.entry(c).region_id()).collect();
         let town_key = &key[..key.len() - last.key.len() - 1];
         let towns: Vec<EntryId> = g
             .lookup(town_key)
             .iter()
             .map(|p| p.entry)
             .filter(|&c| {
-                g.entry(c)
-                    .region_id()
-                    .is_some_and(|r| states.iter().any(|&s| g.entry(s).id == r))
+                let r = g.entry(c).region_id();
+                r.is_some() && states.contains(&r)
             })
             .collect();
         let mut candidates = towns;
-        candidates.extend_from_slice(states);
+        candidates.extend_from_slice(counties);
         Some(Span {
             start: t.start,
             end: last.end,

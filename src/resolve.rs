@@ -48,6 +48,10 @@ mod weight {
     pub const AMONG_COUNTRIES: f64 = 1.0;
     /// Kilometres within which another place of the article counts as near.
     pub const NEAR_KM: f64 = 250.0;
+    /// A county closer still to another place: more likely the county that place is in (Paris
+    /// and Henry County, Tennessee).
+    pub const CLOSE_TO_OTHER_PLACE: f64 = 0.5;
+    pub const CLOSE_KM: f64 = 50.0;
 }
 
 /// Great-circle distance in kilometres between two (latitude, longitude) points.
@@ -68,6 +72,7 @@ fn kind_prior(e: &Entry) -> (f64, &'static str) {
         PlaceKind::Region if e.id.starts_with("curated:") => {
             (weight::CURATED_REGION, "a well-known region")
         }
+        PlaceKind::Region if e.is_county() => (weight::ADMIN1, "a county named with its word"),
         PlaceKind::Region => (weight::ADMIN1, "a province or state"),
         PlaceKind::Water => (weight::WATER, "a sea, lake or river"),
         PlaceKind::City | PlaceKind::Landmark => (0.0, ""),
@@ -213,7 +218,7 @@ fn gather(
                 let e = g.entry(*e);
                 // A county stands in for its state or a town of its name: a guess, and no
                 // evidence for the other names.
-                if !span.county
+                if (!span.county || e.is_county())
                     && e.kind != PlaceKind::Country
                     && (e.kind == PlaceKind::City || !e.cc.is_empty())
                 {
@@ -347,11 +352,8 @@ fn score(
             });
         }
     }
-    // The province or state the candidate lies in, or, for a county's state, the state itself.
-    let county_state = span.county && e.kind == PlaceKind::Region;
-    if county_state {
-        why.push_with(|| format!("has a county named {}", title_case(&span.key)));
-    } else if span.county {
+    // The province or state the candidate lies in (a town's or a county's).
+    if span.county && e.kind == PlaceKind::City {
         why.push_with(|| {
             format!(
                 "a town of the county's name in a state that has {}",
@@ -359,17 +361,8 @@ fn score(
             )
         });
     }
-    let region = if county_state {
-        Some(e.id.clone())
-    } else {
-        e.region_id()
-    };
-    if let Some(region) = region {
-        let whose = if county_state {
-            ""
-        } else {
-            "its province or state "
-        };
+    if let Some(region) = e.region_id() {
+        let whose = "its province or state ";
         if ev
             .sentence_regions
             .get(&span.sentence)
@@ -392,6 +385,15 @@ fn score(
                 weight::NEAR_KM
             )
         });
+        if span.county && ev.anchors.any_near((e.lat, e.lon), group, weight::CLOSE_KM) {
+            s += weight::CLOSE_TO_OTHER_PLACE;
+            why.push_with(|| {
+                format!(
+                    "within {} km of another place of the article",
+                    weight::CLOSE_KM
+                )
+            });
+        }
     }
     let cue_fits = match span.cue {
         Cue::City | Cue::Place => e.kind == PlaceKind::City,

@@ -439,27 +439,35 @@ fn a_kind_word_picks_the_kind_of_place() {
     assert_eq!(qubbah.kind, PlaceKind::City, "{:?}", qubbah.reasons);
 }
 
-/// A US county named with its word is one mention. The data has counties only by state, so the
-/// place is the state that has a county of that name (the one named nearby when several have
-/// one), or a town of the county's name in such a state; never a town of another state.
+/// A US county named with its word is one mention of the county (its own place, with its
+/// coordinates): the one of that name in the state named nearby when several states have one, or
+/// a town of the county's name in such a state; never a town of another state.
 #[test]
 fn us_counties_resolve_within_their_states() {
     check(
         "Officials in Laurel County said the fire spread overnight.",
         "Laurel County",
-        "Kentucky",
+        "Laurel County, Kentucky",
         Name,
     );
     check(
         "Deputies in Washington County, Oregon, arrested two men in Portland.",
         "Washington County",
-        "Oregon",
+        "Washington County, Oregon",
         Name,
     );
     check(
         "The sheriff of Orleans Parish spoke to reporters.",
         "Orleans Parish",
-        "Louisiana",
+        "Orleans Parish, Louisiana",
+        Name,
+    );
+    // With no state named, the county of that name nearest the article's other places: Avondale
+    // Estates lies in DeKalb County, Georgia (Alabama's is about 160 km away).
+    check(
+        "Officers from Avondale Estates and DeKalb County searched the area.",
+        "DeKalb County",
+        "DeKalb County, Georgia",
         Name,
     );
     // Not a county of the list: no county mention (and no town of that name either).
