@@ -428,6 +428,11 @@ const EN_ORG_TAILS: &[&str] = &[
     "boulevard",
     "drive",
     "lane",
+    "highway",
+    "parkway",
+    "pike",
+    "turnpike",
+    "trail",
     "hall",
     "plaza",
     "mall",
@@ -438,6 +443,21 @@ const EN_ORG_TAILS: &[&str] = &[
     "house",
     "park",
 ];
+
+/// Whether a folded English word ends the name of a street or a road.
+fn is_street_word(key: &str) -> bool {
+    is_urban_street_word(key)
+        || matches!(key, "highway" | "parkway" | "pike" | "turnpike" | "trail")
+}
+
+/// Whether a folded English word ends the name of a town's street (not of a highway, which
+/// runs in the state it is named after).
+fn is_urban_street_word(key: &str) -> bool {
+    matches!(
+        key,
+        "street" | "avenue" | "road" | "boulevard" | "drive" | "lane"
+    )
+}
 
 /// English words before a name that announce a settlement.
 const EN_PLACE_CUES: &[&str] = &[
@@ -1503,12 +1523,9 @@ fn keep(text: &str, tokens: &[Token], span: &mut Span, g: &Gazetteer, ctx: &Cont
                 );
                 // A street named after a state or a region is a street (Nelson Street,
                 // Virginia Avenue); a country before such a word is not (Iraq Road Bombing, a
-                // headline).
-                let street = !is_country
-                    && matches!(
-                        nx.key.as_str(),
-                        "street" | "avenue" | "road" | "boulevard" | "drive" | "lane"
-                    );
+                // headline), nor a state before a highway's word (the Florida Turnpike runs in
+                // Florida).
+                let street = !is_country && is_urban_street_word(&nx.key);
                 if (nx.capitalized || media)
                     && (gap == " " || gap == "-")
                     && EN_ORG_TAILS.contains(&nx.key.as_str())
@@ -1516,6 +1533,36 @@ fn keep(text: &str, tokens: &[Token], span: &mut Span, g: &Gazetteer, ctx: &Cont
                     && (!state || street)
                 {
                     return false;
+                }
+                // The first words of a longer street name (Moss Side Avenue, Martin Luther King
+                // Drive): one or two more capitalised words, then the street word.
+                if !is_country && span.form == MentionForm::Name && gap == " " {
+                    let rest = &tokens[span.last..tokens.len().min(span.last + 3)];
+                    // A state's or a province's highway runs in it (Ontario Provincial
+                    // Highway 11): for those, only a street's word.
+                    let ends = |w: &Token| {
+                        w.capitalized
+                            && if state {
+                                is_urban_street_word(&w.key)
+                            } else {
+                                is_street_word(&w.key)
+                            }
+                    };
+                    let street_at = rest
+                        .iter()
+                        .enumerate()
+                        .skip(1)
+                        .find_map(|(k, w)| ends(w).then_some(k));
+                    if let Some(k) = street_at {
+                        let joined = (0..k).all(|j| {
+                            rest[j].capitalized
+                                && rest[j].sentence == first.sentence
+                                && &text[rest[j].end..rest[j + 1].start] == " "
+                        });
+                        if joined {
+                            return false;
+                        }
+                    }
                 }
                 // A small town's name that says something (Anderson said) is a person's; a
                 // capital, a large city, a state or a province speaking is its government (Moscow

@@ -325,11 +325,26 @@ fn state_abbreviations_after_a_town() {
 }
 
 /// A street named after a state is a street; a country before a street word (a headline) stays
-/// the country.
+/// the country, and so does a state before a highway's word (the turnpike runs in the state).
+/// The first word of a longer street name is no town either.
 #[test]
 fn streets_named_after_states() {
     none("The store on Virginia Avenue closed.");
     check("Iraq Road Bombing Kills 12", "Iraq", "Iraq", Name);
+    check(
+        "The crash closed the Florida Turnpike overnight.",
+        "Florida",
+        "Florida",
+        Name,
+    );
+    check(
+        "He was stopped on Ontario Provincial Highway 11 near Stroud.",
+        "Ontario",
+        "Ontario",
+        Name,
+    );
+    none("He lived on Moss Side Avenue with his mother.");
+    none("Traffic on Baltimore Pike was slow.");
 }
 
 #[test]
