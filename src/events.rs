@@ -332,6 +332,31 @@ impl Context {
         }
         // من يرفض, كل من يهاجم: "whoever refuses" is nobody in particular.
         triggers.retain(|t| !(t.pos == Pos::Present && t.first > 0 && keys[t.first - 1] == "من"));
+        // Whoever it may be: force against "anyone who" or "whoever" is a standing rule (will
+        // arrest and detain anyone who violates the curfew; a call on anyone with information
+        // is still a call; "did not arrest anyone" stays, denied), and the act that "information" or
+        // a tip "leads to" is what a reward hopes for (information leading to the arrest).
+        triggers.retain(|t| {
+            let end = keys.len().min(t.last + 4);
+            let anyone = matches!(
+                t.cat,
+                Category::Assault | Category::Coerce | Category::Sanction
+            ) && !(t.first.saturating_sub(3)..t.first)
+                .any(|w| cues::is(keys[w], Cue::Negation))
+                && (t.last + 1..end).any(|w| {
+                    matches!(keys[w], "anyone" | "anybody" | "whoever")
+                        && !text[tokens[t.last].end..tokens[w].start].contains([',', ';', ':', '.'])
+                });
+            let hoped = t.first >= 3
+                && keys[t.first - 2..t.first].contains(&"to")
+                && keys[t.first.saturating_sub(6)..t.first]
+                    .iter()
+                    .any(|k| matches!(*k, "lead" | "leads" | "leading"))
+                && keys[t.first.saturating_sub(9)..t.first]
+                    .iter()
+                    .any(|k| matches!(*k, "information" | "tip" | "tips"));
+            !(anyone || hoped)
+        });
         // A participle joined to the word before by a hyphen is an adjective (union-backed,
         // Kremlin-backed, recently-resigned), and so is a trigger after anti-, pro- or "of-"
         // (anti-war, tug-of-war). Nouns in compounds stay events (car-bomb, knife-attack).

@@ -247,6 +247,25 @@ fn homographs_and_context() {
     check("Gunmen attacked the convoy.", &[("assault", "done")]);
     // "Whoever refuses" is nobody in particular.
     check("عملية لردع كل من يرفض سداد الإتاوات.", &[]);
+    // Force against "anyone who" is a standing rule; a reward's hoped-for arrest is no event;
+    // a call on anyone with information is still a call, and an arrest that led to another is
+    // one.
+    check(
+        "Police will arrest and detain anyone who breaks the law.",
+        &[],
+    );
+    check(
+        "A reward is offered for information leading to the arrest of the robbers.",
+        &[],
+    );
+    check(
+        "They called for anyone with information to come forward.",
+        &[("request", "done")],
+    );
+    check(
+        "The search led to the arrest of two men.",
+        &[("coerce", "done")],
+    );
     // Economic support, and support sent, is aid.
     check("أعلن عن إجراءات دعم الاقتصاد التونسي.", &[("aid", "done")]);
     check(
