@@ -132,6 +132,8 @@ CURATED_CLDR_REGION = {
     "east-asia": "030", "south-asia": "034", "eastern-europe": "151",
     "western-europe": "155", "central-america": "013", "sub-saharan-africa": "202",
 }
+# Words for a kind of first-level division at the start of an Arabic region name.
+ARABIC_KIND_PREFIX = re.compile(r"^(محافظة|ولاية|إقليم|اقليم|مقاطعة|منطقة|إمارة|امارة|جهة|ولايت) ")
 # Natural Earth admin-1 regions whose country code follows their ISO 3166-2 code
 # rather than the Natural Earth (de facto) iso_a2 field.
 ADMIN1_CC_FROM_ISO = {"UA-43", "UA-40"}
@@ -719,7 +721,34 @@ def build_gazetteer(src):
         for k, v in d.items():
             assert k not in allp, k
             allp[k] = v
+    add_bare_arabic_region_names(admin1, allp)
     return allp
+
+
+def arabic_key(n):
+    """A rough Arabic matching key (the program's folding, for the build's own comparisons)."""
+    n = ARABIC_DIACRITICS.sub("", n)
+    return n.translate(str.maketrans("أإآٱةى", "اااايه")).strip()
+
+
+def add_bare_arabic_region_names(admin1, allp):
+    """Arabic names of regions often carry the kind of division (محافظة ريف دمشق, ولاية هلمند);
+    news writes the bare name too (ريف دمشق, هلمند). The bare name is added when four letters or
+    more remain, it is not a single word with the article, and no place of the gazetteer has that
+    name already: مكة المكرمة and برشلونة name
+    their cities, not the regions called منطقة مكة المكرمة and مقاطعة برشلونة."""
+    taken = {arabic_key(n) for p in allp.values() for n in p.names | {p.name_ar} if n}
+    for p in admin1.values():
+        for n in sorted(p.names | {p.name_ar}):
+            m = ARABIC_KIND_PREFIX.match(n or "")
+            if not m:
+                continue
+            bare = n[m.end():]
+            # A single word with the article is too often an ordinary word (محافظة البحيرة:
+            # البحيرة, "the lake"; الاستقلال, "independence").
+            generic = " " not in bare and bare.startswith("ال")
+            if len(re.sub(r"\W", "", bare)) >= 4 and not generic and arabic_key(bare) not in taken:
+                p.add(bare, strict=True)
 
 
 # --------------------------------------------------------------------------
