@@ -796,9 +796,9 @@ impl Context {
                         || (t.last < u.first && u.last < m.first))
             })
         };
-        let coherent = |m: &SMention| {
+        let plausible = |m: &SMention| {
             let p = &a.places[m.place];
-            if m.form != MentionForm::Name || m.qualifies || theirs(m) {
+            if m.form != MentionForm::Name || m.qualifies {
                 return false;
             }
             // Countries, and names of several words (Northern Ireland), are rarely a word
@@ -815,6 +815,7 @@ impl Context {
                 .any(|o| a.places[o.place].country_code.as_deref() == Some(cc));
             others || m.locative || self.focus_cc.iter().any(|c| c == cc)
         };
+        let coherent = |m: &SMention| plausible(m) && !theirs(m);
         let dist = |m: &SMention| -> usize {
             if m.last < t.first {
                 t.first - m.last
@@ -843,6 +844,10 @@ impl Context {
                 clause[m.first] == clause[t.first] && (dist(m) <= PLACE_WINDOW || m.locative)
             })
             .collect();
+        let ranking = |m: &SMention| {
+            let d = dist(m) as i64 - if m.locative { 6 } else { 0 };
+            (rank_of(m), d, m.place)
+        };
         let mut ranked: Vec<(u8, i64, usize)> = if near.is_empty() {
             // Outside the clause only what is close, nearest first.
             mentions
@@ -851,13 +856,20 @@ impl Context {
                 .map(|m| (0, dist(m) as i64, m.place))
                 .collect()
         } else {
-            near.iter()
-                .map(|m| {
-                    let d = dist(m) as i64 - if m.locative { 6 } else { 0 };
-                    (rank_of(m), d, m.place)
-                })
-                .collect()
+            near.iter().map(|m| ranking(m)).collect()
         };
+        if ranked.is_empty() {
+            // Still nothing: the sentence names its scene once, further away, or for an
+            // earlier report of the same act (شهدت مدينة الزبداني قصفًا … حيث استهدف الطيران;
+            // "caught up with him near Atlanta in June, but … after his arrest"). Before the
+            // actor's or the article's country, the places of the sentence after a locative word
+            // (في, near, in), most specific first.
+            ranked = mentions
+                .iter()
+                .filter(|m| m.locative && plausible(m))
+                .map(ranking)
+                .collect();
+        }
         if !ranked.is_empty() {
             ranked.sort();
             let mut places = Vec::new();

@@ -374,7 +374,8 @@ const AR: &[(Category, &str)] = &[
     (Assault, "v=قصف/قصف; n=قصف; sub=attack"),
     (Assault, "n=غارة,غارات; sub=attack"),
     (Assault, "v=استهدف/ستهدف; n=استهداف; sub=attack"),
-    (Assault, "v=/فجر; n=تفجير,تفجيرات,انفجار,انفجارات; sub=attack"),
+    // مواد شديدة الانفجار, قابلة للانفجار: "highly explosive", a property, not a blast.
+    (Assault, "v=/فجر; n=تفجير,تفجيرات,انفجار,انفجارات; notprev=شديدة,شديد,سريعة,سريع,قابلة,قابل; sub=attack"),
     (Assault, "v=اشتبك/شتبك; n=اشتباك,اشتباكات; sub=attack"),
     (Assault, "n=معركة,معارك; sub=attack"),
     (Assault, "v=قاتل/قاتل; n=قتال; sub=attack"),
@@ -398,7 +399,8 @@ const AR: &[(Category, &str)] = &[
 const EN: &[(Category, &str)] = &[
     // AGREE
     // "agreed that ..." states an opinion; "agreed to ..." and "agreed on ..." commit.
-    (Agree, "rv=agree; notnext=that; sub=accord"),
+    // "agreed he should ..." (a clause after it) states an opinion too.
+    (Agree, "rv=agree; notnext=that,he,she,it,they,there,we,i,this,these,those; sub=accord"),
     (Agree, "n=agreement,agreements,accord,accords,treaty,treaties,pact,pacts; sub=accord"),
     (Agree, "n=deal,deals; notprev=great,good,big; needs=reach*,sign*,strike,struck,peace,plea,trade,nuclear,ceasefire,agree*,broker*,negotiat*,accept*,arms; sub=accord"),
     (Agree, "rv=sign; needs=agreement*,treaty,treaties,accord*,pact*,deal,deals,memorandum,contract*; sub=accord"),
@@ -1241,6 +1243,9 @@ mod tests {
             ("bought a house", &[]),
             ("agreed to buy fighter jets", &["agree", "cooperate"]),
             ("the council agreed that the plan was flawed", &[]),
+            ("the mayor agreed it was too late", &[]),
+            ("ضبط مستودع للمواد شديدة الانفجار", &["coerce"]),
+            ("وقع انفجار في السوق", &["assault"]),
             ("the man killed himself in his cell", &[]),
             ("a war ally of the United States", &[]),
         ];

@@ -539,6 +539,33 @@ fn places_most_specific_first_with_fallbacks() {
 }
 
 #[test]
+fn a_scene_named_far_away_in_the_sentence_beats_the_fallbacks() {
+    // The arrest is in another clause, far from "near Atlanta": still the sentence's scene.
+    let a = events(
+        "Officers caught up with Bakari near Atlanta in June, but he hung himself with a T-shirt in jail shortly after his arrest.",
+        &[("Atlanta", "geonames:4180439", "Atlanta", CITY, "US", N)],
+    );
+    let e = a
+        .events
+        .iter()
+        .find(|e| e.trigger == "arrest")
+        .expect("arrest");
+    assert_eq!(e.places, ["geonames:4180439"]);
+    assert_eq!(e.location_precision, "place");
+    // A name without a locative word so far away is not taken for the scene.
+    let a = events(
+        "Atlanta officials met the family on Monday, and the mayor said the three men who were charged with the robbery had fled.",
+        &[("Atlanta", "geonames:4180439", "Atlanta", CITY, "US", N)],
+    );
+    let e = a
+        .events
+        .iter()
+        .find(|e| e.trigger == "robbery")
+        .expect("robbery");
+    assert_ne!(e.location_precision, "place", "{e:?}");
+}
+
+#[test]
 fn a_region_without_a_country_is_not_more_specific_than_a_country() {
     // The war was in Afghanistan, against the Soviet Union (a historical state).
     let a = events(
