@@ -11,6 +11,7 @@ Outputs (all paths relative to the repository root):
   data/demonyms.tsv                cc, lang, form
   data/us-counties.tsv             US county or parish name, admin-1 key of its state, FIPS code,
                                    coordinates
+  data/us-town-counties.tsv        US town id, FIPS code of the county it lies in
   data/state-abbreviations.tsv     abbreviation written after a town ("Ga."), admin-1 key
   data/basemap/countries.json.gz   plain-polygon basemap (countries, land, lakes, rivers)
   data/basemap/regions.json.gz     simplified admin-1 outlines (Natural Earth), by gazetteer id
@@ -1273,21 +1274,63 @@ def polygon_centroid(ring):
     return abs(a) / 2, (cx / (3 * a), cy / (3 * a))
 
 
-def county_points(src):
-    """FIPS code -> (lat, lon) of each county's largest piece (its centroid), from the Census
+def county_shapes(src):
+    """FIPS code -> polygons (lists of rings of (lon, lat)) of each county, from the Census
     Bureau's cartographic boundaries in us-atlas."""
     topo = src.us_counties_topo
     arcs = topo_arcs(topo)
+    return {str(g["id"]): geom_polygons(arcs, g) for g in topo["objects"]["counties"]["geometries"]}
+
+
+def county_points(src):
+    """FIPS code -> (lat, lon) of each county's largest piece (its centroid)."""
     out = {}
-    for g in topo["objects"]["counties"]["geometries"]:
+    for fips, polys in county_shapes(src).items():
         best = None
-        for poly in geom_polygons(arcs, g):
+        for poly in polys:
             area, (lon, lat) = polygon_centroid(poly[0])
             if best is None or area > best[0]:
                 best = (area, lat, lon)
         if best is not None:
-            out[str(g["id"])] = (best[1], best[2])
+            out[fips] = (best[1], best[2])
     return out
+
+
+def ring_contains(ring, x, y):
+    """Even-odd rule: whether (x, y) lies inside a closed ring of (x, y) points."""
+    inside = False
+    for (x0, y0), (x1, y1) in zip(ring, ring[1:]):
+        if (y0 > y) != (y1 > y) and x < x0 + (y - y0) * (x1 - x0) / (y1 - y0):
+            inside = not inside
+    return inside
+
+
+def build_us_town_counties(src, gaz, counties):
+    """(town id, FIPS code) of every US town of the gazetteer that lies inside one of the counties
+    of `data/us-counties.tsv` (point in polygon on us-atlas's boundaries, simplified at 1:10m:
+    a town within a few hundred metres of a county line may be given its neighbour)."""
+    known = {r[2] for r in counties}
+    boxes = []
+    for fips, polys in county_shapes(src).items():
+        if fips not in known:
+            continue
+        for poly in polys:
+            xs = [x for x, _ in poly[0]]
+            ys = [y for _, y in poly[0]]
+            boxes.append((min(xs), max(xs), min(ys), max(ys), fips, poly))
+    rows = []
+    for pid in sorted(gaz):
+        p = gaz[pid]
+        if p.kind != "city" or p.cc != "US":
+            continue
+        x, y = p.lon, p.lat
+        for x0, x1, y0, y1, fips, poly in boxes:
+            if x0 <= x <= x1 and y0 <= y <= y1 and ring_contains(poly[0], x, y) and not any(
+                ring_contains(h, x, y) for h in poly[1:]
+            ):
+                rows.append((pid, fips))
+                break
+    return rows
 
 
 def build_us_counties(src, gaz):
@@ -1344,6 +1387,9 @@ def main():
     write_text(DATA / "us-counties.tsv", "county\tadmin1\tfips\tlat\tlon\n"
                + "".join("\t".join(r) + "\n" for r in counties))
 
+    towns = build_us_town_counties(src, gaz, counties)
+    write_text(DATA / "us-town-counties.tsv", "town\tfips\n" + "".join(f"{a}\t{b}\n" for a, b in towns))
+
     abbrs = build_state_abbreviations(gaz)
     write_text(DATA / "state-abbreviations.tsv", "abbreviation\tadmin1\n" + "".join(f"{a}\t{b}\n" for a, b in abbrs))
 
@@ -1364,6 +1410,7 @@ def main():
     log("gazetteer rows: " + ", ".join(f"{k}={v}" for k, v in sorted(kinds.items())) + f", total={len(gaz)}")
     log(f"demonyms: {len(dem)} rows")
     log(f"US counties: {len(counties)} rows")
+    log(f"US towns in a county: {len(towns)} rows")
     for f in sorted(DATA.rglob("*")):
         if f.is_file():
             log(f"  {rel(f)}  {f.stat().st_size:,} bytes")

@@ -25,6 +25,8 @@ static STOPLIST: &str = include_str!("../data/stoplist.tsv");
 static GIVEN_NAMES: &str = include_str!("../data/given-names.tsv");
 /// US counties and parishes: name, admin-1 key of their state, FIPS code, coordinates.
 static US_COUNTIES: &str = include_str!("../data/us-counties.tsv");
+/// US towns of the gazetteer with the FIPS code of the county they lie in.
+static US_TOWN_COUNTIES: &str = include_str!("../data/us-town-counties.tsv");
 /// Abbreviations of states written after a town ("Athens, Ga."), by admin-1 key.
 static STATE_ABBREVIATIONS: &str = include_str!("../data/state-abbreviations.tsv");
 
@@ -102,6 +104,8 @@ pub struct Gazetteer {
     given_names: FxHashSet<Box<str>>,
     /// Folded county name ("laurel county") to the county entries of that name (one per state).
     counties: FxHashMap<Box<str>, Vec<EntryId>>,
+    /// US town to the county entry it lies in.
+    town_county: FxHashMap<EntryId, EntryId>,
     /// Folded abbreviation ("ga") to the admin-1 entry it stands for after a town.
     abbreviations: FxHashMap<Box<str>, EntryId>,
 }
@@ -148,6 +152,7 @@ impl Gazetteer {
             stop: FxHashSet::default(),
             given_names: FxHashSet::default(),
             counties: FxHashMap::default(),
+            town_county: FxHashMap::default(),
             abbreviations: FxHashMap::default(),
         }
     }
@@ -290,6 +295,29 @@ impl Gazetteer {
             county_entries.push(entry);
         }
         g.entries.extend(county_entries);
+        let by_fips: FxHashMap<&str, EntryId> = g
+            .entries
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| Some((e.id.strip_prefix("us-county:")?, i as EntryId)))
+            .collect();
+        let us_towns: FxHashMap<&str, EntryId> = g
+            .entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == PlaceKind::City && e.cc == "US")
+            .map(|(i, e)| (e.id.as_str(), i as EntryId))
+            .collect();
+        let mut town_county = FxHashMap::default();
+        for line in US_TOWN_COUNTIES.lines().skip(1) {
+            let Some((town, fips)) = line.split_once('\t') else {
+                return Err(GazetteerError(format!("town county row {line:.60}")));
+            };
+            if let (Some(&t), Some(&c)) = (us_towns.get(town), by_fips.get(fips)) {
+                town_county.insert(t, c);
+            }
+        }
+        g.town_county = town_county;
         g.counties = counties;
         Ok(g)
     }
@@ -362,6 +390,11 @@ impl Gazetteer {
     /// The country an adjective key belongs to.
     pub fn adjective(&self, key: &str) -> Option<EntryId> {
         self.adjectives.get(key).copied()
+    }
+
+    /// The county a US town lies in.
+    pub fn county_of(&self, town: EntryId) -> Option<EntryId> {
+        self.town_county.get(&town).copied()
     }
 
     /// The US counties or parishes of this folded name ("laurel county"), one per state that

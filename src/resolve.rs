@@ -52,6 +52,8 @@ mod weight {
     /// and Henry County, Tennessee).
     pub const CLOSE_TO_OTHER_PLACE: f64 = 0.5;
     pub const CLOSE_KM: f64 = 50.0;
+    /// A town and a county of the article that fit each other.
+    pub const TOWN_AND_COUNTY: f64 = 1.5;
 }
 
 /// Great-circle distance in kilometres between two (latitude, longitude) points.
@@ -95,6 +97,10 @@ struct Evidence {
     key_total: FxHashMap<EntryId, f64>,
     article_regions: FxHashMap<String, usize>,
     anchors: Anchors,
+    /// US counties that some county name of the article may mean, with the groups of those
+    /// names; and the counties that some town a name of the article may mean lies in.
+    counties_named: FxHashMap<EntryId, Vec<EntryId>>,
+    counties_of_towns: FxHashMap<EntryId, Vec<EntryId>>,
 }
 
 /// The positions of the article's chosen places, each once, bucketed in cells of a few degrees so
@@ -212,6 +218,24 @@ fn gather(
     g: &Gazetteer,
 ) -> Evidence {
     let mut ev = Evidence::default();
+    // Town and county readings that fit each other (Huntsville lies in Walker County, Texas, not
+    // in Alabama's), whatever each name was resolved to so far.
+    for (span, &group) in spans.iter().zip(groups) {
+        for &c in &span.candidates {
+            let e = g.entry(c);
+            let (map, key) = if e.is_county() {
+                (&mut ev.counties_named, c)
+            } else if let Some(k) = g.county_of(c) {
+                (&mut ev.counties_of_towns, k)
+            } else {
+                continue;
+            };
+            let v = map.entry(key).or_default();
+            if !v.contains(&group) {
+                v.push(group);
+            }
+        }
+    }
     for ((span, ch), &group) in spans.iter().zip(chosen).zip(groups) {
         let cc = match ch {
             Some(e) => {
@@ -276,15 +300,18 @@ impl Evidence {
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn score(
     span: &Span,
     group: EntryId,
-    e: &Entry,
+    g: &Gazetteer,
+    id: EntryId,
     names: usize,
     preferred: bool,
     ev: &Evidence,
     explain: bool,
 ) -> (f64, Vec<String>) {
+    let e = g.entry(id);
     let mut s = 0.0;
     let mut why = Reasons(explain, Vec::new());
     if span.form == MentionForm::Adjective {
@@ -395,6 +422,24 @@ fn score(
             });
         }
     }
+    // A town in a county the article names, or a county holding a town the article names.
+    let other = |v: Option<&Vec<EntryId>>| v.is_some_and(|v| v.iter().any(|&x| x != group));
+    if e.is_county() {
+        if other(ev.counties_of_towns.get(&id)) {
+            s += weight::TOWN_AND_COUNTY;
+            why.push_with(|| "a town of the article lies in it".to_string());
+        }
+    } else if let Some(k) = g.county_of(id) {
+        if other(ev.counties_named.get(&k)) {
+            s += weight::TOWN_AND_COUNTY;
+            why.push_with(|| {
+                format!(
+                    "its county ({}) is named in the article",
+                    g.entry(k).name_en
+                )
+            });
+        }
+    }
     let cue_fits = match span.cue {
         Cue::City | Cue::Place => e.kind == PlaceKind::City,
         Cue::Region => e.kind == PlaceKind::Region && !e.continent,
@@ -483,8 +528,8 @@ pub fn resolve<'a>(spans: &'a [Span], g: &'a Gazetteer) -> Resolution<'a> {
                     .iter()
                     .map(|c| {
                         let pref = preferred[k].contains(c);
-                        let e = g.entry(*c);
-                        let (s, _) = score(span, groups[k], e, g.name_count(*c), pref, &ev, false);
+                        let (s, _) =
+                            score(span, groups[k], g, *c, g.name_count(*c), pref, &ev, false);
                         (*c, s)
                     })
                     .collect();
@@ -558,11 +603,11 @@ impl Resolution<'_> {
         let (Some(r), Some(span)) = (self.resolved.get(k), self.spans.get(k)) else {
             return Vec::new();
         };
-        let e = self.g.entry(r.entry);
         let (_, mut reasons) = score(
             span,
             self.groups[k],
-            e,
+            self.g,
+            r.entry,
             self.g.name_count(r.entry),
             self.preferred[k].contains(&r.entry),
             &self.ev,

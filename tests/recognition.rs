@@ -485,6 +485,22 @@ fn us_counties_resolve_within_their_states() {
         "DeKalb County, Georgia",
         Name,
     );
+    // A town and a county that fit each other: Huntsville, Texas lies in Walker County, Texas
+    // (Alabama has both names too, but its Huntsville is in Madison County).
+    let text = "The burn ban issued for Walker County was lifted on Monday. Residents of Huntsville will need a new permit.";
+    check(text, "Walker County", "Walker County, Texas", Name);
+    let doc = from_bytes("case.txt", text.as_bytes(), Format::Text).expect("decodes");
+    let a = kharita::analyze(&doc, Gazetteer::shared());
+    let town = a
+        .places
+        .iter()
+        .find(|p| p.name == "Huntsville")
+        .expect("Huntsville");
+    // Huntsville, Texas lies near 30.7 N 95.6 W; Alabama's near 34.7 N 86.6 W.
+    assert!(
+        (town.lat - 30.72).abs() < 0.2 && (town.lon + 95.55).abs() < 0.2,
+        "{town:?}"
+    );
     // Not a county of the list: no county mention (and no town of that name either).
     let f = found("The Zyxwv County fair opened on Friday.");
     assert!(f.iter().all(|(m, _, _)| !m.contains("County")), "{f:?}");
