@@ -97,10 +97,12 @@ struct Evidence {
     key_total: FxHashMap<EntryId, f64>,
     article_regions: FxHashMap<String, usize>,
     anchors: Anchors,
-    /// US counties that some county name of the article may mean, with the groups of those
-    /// names; and the counties that some town a name of the article may mean lies in.
-    counties_named: FxHashMap<EntryId, Vec<EntryId>>,
-    counties_of_towns: FxHashMap<EntryId, Vec<EntryId>>,
+    /// US counties that some county name of the article may mean, with those names (hashed
+    /// keys); and the counties that some town a name of the article may mean lies in. By name,
+    /// not by group: "Charleston County" has the town Charleston among its readings, which puts
+    /// both names in one group.
+    counties_named: FxHashMap<EntryId, Vec<u64>>,
+    counties_of_towns: FxHashMap<EntryId, Vec<u64>>,
 }
 
 /// The positions of the article's chosen places, each once, bucketed in cells of a few degrees so
@@ -211,6 +213,14 @@ fn name_groups(spans: &[Span]) -> Vec<EntryId> {
         .collect()
 }
 
+/// A name's matching key, hashed.
+fn key_hash(key: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    key.hash(&mut h);
+    h.finish()
+}
+
 fn gather(
     spans: &[Span],
     groups: &[EntryId],
@@ -220,19 +230,20 @@ fn gather(
     let mut ev = Evidence::default();
     // Town and county readings that fit each other (Huntsville lies in Walker County, Texas, not
     // in Alabama's), whatever each name was resolved to so far.
-    for (span, &group) in spans.iter().zip(groups) {
+    for span in spans {
+        let name = key_hash(&span.key);
         for &c in &span.candidates {
             let e = g.entry(c);
-            let (map, key) = if e.is_county() {
+            let (map, county) = if e.is_county() {
                 (&mut ev.counties_named, c)
             } else if let Some(k) = g.county_of(c) {
                 (&mut ev.counties_of_towns, k)
             } else {
                 continue;
             };
-            let v = map.entry(key).or_default();
-            if !v.contains(&group) {
-                v.push(group);
+            let v = map.entry(county).or_default();
+            if !v.contains(&name) {
+                v.push(name);
             }
         }
     }
@@ -423,7 +434,8 @@ fn score(
         }
     }
     // A town in a county the article names, or a county holding a town the article names.
-    let other = |v: Option<&Vec<EntryId>>| v.is_some_and(|v| v.iter().any(|&x| x != group));
+    let name = key_hash(&span.key);
+    let other = |v: Option<&Vec<u64>>| v.is_some_and(|v| v.iter().any(|&x| x != name));
     if e.is_county() {
         if other(ev.counties_of_towns.get(&id)) {
             s += weight::TOWN_AND_COUNTY;

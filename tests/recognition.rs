@@ -501,6 +501,18 @@ fn us_counties_resolve_within_their_states() {
         (town.lat - 30.72).abs() < 0.2 && (town.lon + 95.55).abs() < 0.2,
         "{town:?}"
     );
+    // The same holds when the county is named after the town: Charleston in Charleston County
+    // is South Carolina's.
+    let text =
+        "The center in Charleston may close on Friday. Charleston County has no funds for it.";
+    let doc = from_bytes("case.txt", text.as_bytes(), Format::Text).expect("decodes");
+    let a = kharita::analyze(&doc, Gazetteer::shared());
+    let town = a
+        .places
+        .iter()
+        .find(|p| p.name == "Charleston")
+        .expect("Charleston");
+    assert!((town.lat - 32.78).abs() < 0.2, "{town:?}");
     // Not a county of the list: no county mention (and no town of that name either).
     let f = found("The Zyxwv County fair opened on Friday.");
     assert!(f.iter().all(|(m, _, _)| !m.contains("County")), "{f:?}");
