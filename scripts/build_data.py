@@ -134,7 +134,7 @@ CURATED_CLDR_REGION = {
     "western-europe": "155", "central-america": "013", "sub-saharan-africa": "202",
 }
 # Words for a kind of first-level division at the start of an Arabic region name.
-ARABIC_KIND_PREFIX = re.compile(r"^(محافظة|ولاية|إقليم|اقليم|مقاطعة|منطقة|إمارة|امارة|جهة|ولايت) ")
+ARABIC_KIND_PREFIX = re.compile(r"^(محافظة|ولاية|إقليم|اقليم|مقاطعة|منطقة|إمارة|امارة|جهة) ")
 # Natural Earth admin-1 regions whose country code follows their ISO 3166-2 code
 # rather than the Natural Earth (de facto) iso_a2 field.
 ADMIN1_CC_FROM_ISO = {"UA-43", "UA-40"}
@@ -726,28 +726,37 @@ def build_gazetteer(src):
     return allp
 
 
+ARABIC_KEY_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي",
+                                  "ی": "ي", "ي": "ي", "ک": "ك", "ہ": "ه", "ۀ": "ه", "-": " ",
+                                  "ـ": None})
+
+
 def arabic_key(n):
-    """A rough Arabic matching key (the program's folding, for the build's own comparisons)."""
-    n = ARABIC_DIACRITICS.sub("", n)
-    return n.translate(str.maketrans("أإآٱةى", "اااايه")).strip()
+    """An Arabic matching key close to the program's folding (`text::fold`: hamza forms, taa
+    marbuta, alef maqsura, Persian and Urdu letters, hyphens), for the build's own comparisons."""
+    n = ARABIC_DIACRITICS.sub("", n).translate(ARABIC_KEY_FOLD)
+    return " ".join(n.split())
 
 
 def add_bare_arabic_region_names(admin1, allp):
     """Arabic names of regions often carry the kind of division (محافظة ريف دمشق, ولاية هلمند);
     news writes the bare name too (ريف دمشق, هلمند). The bare name is added when four letters or
-    more remain, it is not a single word with the article, and no place of the gazetteer has that
-    name already: مكة المكرمة and برشلونة name
+    more remain, it does not start with the article, and no place of the gazetteer has that name
+    already: مكة المكرمة and برشلونة name
     their cities, not the regions called منطقة مكة المكرمة and مقاطعة برشلونة."""
     taken = {arabic_key(n) for p in allp.values() for n in p.names | {p.name_ar} if n}
+    # The recogniser strips the article when the rest is a name: النيجر also takes نيجر.
+    taken |= {k[2:] for k in taken if k.startswith("ال")}
     for p in admin1.values():
         for n in sorted(p.names | {p.name_ar}):
             m = ARABIC_KIND_PREFIX.match(n or "")
             if not m:
                 continue
             bare = n[m.end():]
-            # A single word with the article is too often an ordinary word (محافظة البحيرة:
-            # البحيرة, "the lake"; الاستقلال, "independence").
-            generic = " " not in bare and bare.startswith("ال")
+            # A name that starts with the article is too often an ordinary phrase (محافظة
+            # البحيرة: البحيرة, "the lake"; منطقة الحدود الشمالية: "the northern border"; الساحل
+            # الغربي, "the west coast").
+            generic = bare.startswith("ال")
             if len(re.sub(r"\W", "", bare)) >= 4 and not generic and arabic_key(bare) not in taken:
                 p.add(bare, strict=True)
 
@@ -1296,15 +1305,6 @@ def county_points(src):
     return out
 
 
-def ring_contains(ring, x, y):
-    """Even-odd rule: whether (x, y) lies inside a closed ring of (x, y) points."""
-    inside = False
-    for (x0, y0), (x1, y1) in zip(ring, ring[1:]):
-        if (y0 > y) != (y1 > y) and x < x0 + (y - y0) * (x1 - x0) / (y1 - y0):
-            inside = not inside
-    return inside
-
-
 def build_us_town_counties(src, gaz, counties):
     """(town id, FIPS code) of every US town of the gazetteer that lies inside one of the counties
     of `data/us-counties.tsv` (point in polygon on us-atlas's boundaries, simplified at 1:10m:
@@ -1325,9 +1325,7 @@ def build_us_town_counties(src, gaz, counties):
             continue
         x, y = p.lon, p.lat
         for x0, x1, y0, y1, fips, poly in boxes:
-            if x0 <= x <= x1 and y0 <= y <= y1 and ring_contains(poly[0], x, y) and not any(
-                ring_contains(h, x, y) for h in poly[1:]
-            ):
+            if x0 <= x <= x1 and y0 <= y <= y1 and point_in_polygons(x, y, [poly]):
                 rows.append((pid, fips))
                 break
     return rows

@@ -332,16 +332,22 @@ impl Context {
         }
         // من يرفض, كل من يهاجم: "whoever refuses" is nobody in particular.
         triggers.retain(|t| !(t.pos == Pos::Present && t.first > 0 && keys[t.first - 1] == "من"));
-        // Whoever it may be: force against "anyone who" or "whoever" is a standing rule (will
-        // arrest and detain anyone who violates the curfew; a call on anyone with information
-        // is still a call; "did not arrest anyone" stays, denied), and the act that "information" or
+        // Whoever it may be: force that "will" or "may" be used against anyone or whoever is a
+        // standing rule (will arrest and detain anyone who violates the curfew; gunmen who shot
+        // anyone who fled did shoot; a call on anyone with information is still a call; "did not
+        // arrest anyone" stays, denied), and the act that "information" or
         // a tip "leads to" is what a reward hopes for (information leading to the arrest).
         triggers.retain(|t| {
             let end = keys.len().min(t.last + 4);
             let anyone = matches!(
                 t.cat,
                 Category::Assault | Category::Coerce | Category::Sanction
-            ) && !(t.first.saturating_sub(3)..t.first)
+            ) && (t.first.saturating_sub(4)..t.first).any(|w| {
+                matches!(
+                    keys[w],
+                    "will" | "would" | "shall" | "can" | "could" | "may" | "might" | "to"
+                )
+            }) && !(t.first.saturating_sub(3)..t.first)
                 .any(|w| cues::is(keys[w], Cue::Negation))
                 && (t.last + 1..end).any(|w| {
                     matches!(keys[w], "anyone" | "anybody" | "whoever")
@@ -859,14 +865,14 @@ impl Context {
             near.iter().map(|m| ranking(m)).collect()
         };
         if ranked.is_empty() {
-            // Still nothing: the sentence names its scene once, further away, or for an
-            // earlier report of the same act (شهدت مدينة الزبداني قصفًا … حيث استهدف الطيران;
-            // "caught up with him near Atlanta in June, but … after his arrest"). Before the
-            // actor's or the article's country, the places of the sentence after a locative word
-            // (في, near, in), most specific first.
+            // Still nothing: the sentence names its scene once, further away ("caught up with
+            // him near Atlanta in June, but … after his arrest"). Before the actor's or the
+            // article's country, the places of the sentence after a locative word (في, near,
+            // in), most specific first; not one with another act between (a bomb in Mosul is not
+            // where the arrests of the sentence's other clause were made).
             ranked = mentions
                 .iter()
-                .filter(|m| m.locative && plausible(m))
+                .filter(|m| m.locative && coherent(m))
                 .map(ranking)
                 .collect();
         }

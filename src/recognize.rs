@@ -1534,20 +1534,17 @@ fn keep(text: &str, tokens: &[Token], span: &mut Span, g: &Gazetteer, ctx: &Cont
                 {
                     return false;
                 }
-                // The first words of a longer street name (Moss Side Avenue, Martin Luther King
-                // Drive): one or two more capitalised words, then the street word.
-                if !is_country && span.form == MentionForm::Name && gap == " " {
+                // The first words of a longer street name (Moss Side Avenue, Garnett Ridge
+                // Drive): one or two more capitalised words, then the street word. Only for a
+                // small town's name: a road named after a state or a large city usually leads
+                // there (Indiana Toll Road, Baghdad Airport Road, Baltimore Pike).
+                let small_town = span.candidates.iter().all(|&c| {
+                    let e = g.entry(c);
+                    e.kind == PlaceKind::City && e.population < 100_000
+                });
+                if small_town && !is_country && span.form == MentionForm::Name && gap == " " {
                     let rest = &tokens[span.last..tokens.len().min(span.last + 3)];
-                    // A state's or a province's highway runs in it (Ontario Provincial
-                    // Highway 11): for those, only a street's word.
-                    let ends = |w: &Token| {
-                        w.capitalized
-                            && if state {
-                                is_urban_street_word(&w.key)
-                            } else {
-                                is_street_word(&w.key)
-                            }
-                    };
+                    let ends = |w: &Token| w.capitalized && is_street_word(&w.key);
                     let street_at = rest
                         .iter()
                         .enumerate()

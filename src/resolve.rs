@@ -52,6 +52,8 @@ mod weight {
     /// and Henry County, Tennessee).
     pub const CLOSE_TO_OTHER_PLACE: f64 = 0.5;
     pub const CLOSE_KM: f64 = 50.0;
+    /// A name and the name after it with a comma that contains it ("Athens, Georgia").
+    pub const QUALIFIER: f64 = 2.0;
     /// A town and a county of the article that fit each other.
     pub const TOWN_AND_COUNTY: f64 = 1.5;
 }
@@ -103,6 +105,27 @@ struct Evidence {
     /// both names in one group.
     counties_named: FxHashMap<EntryId, Vec<u64>>,
     counties_of_towns: FxHashMap<EntryId, Vec<u64>>,
+    /// "Birmingham, England", "Athens, Georgia": by the start of each span, the candidates of
+    /// the name written right after it with a comma (what may contain it), and of the name right
+    /// before it (what it may contain).
+    qualifier_after: FxHashMap<usize, Vec<EntryId>>,
+    qualified_before: FxHashMap<usize, Vec<EntryId>>,
+}
+
+/// Whether `container` (a country, or a province or state) holds `e`.
+fn holds(container: &Entry, e: &Entry) -> bool {
+    if container.is_county() || e.cc.is_empty() || container.cc != e.cc || container.id == e.id {
+        return false;
+    }
+    match container.kind {
+        PlaceKind::Country => e.kind != PlaceKind::Country,
+        PlaceKind::Region if container.id.starts_with("ne-admin1:") => {
+            e.region_id().as_deref() == Some(container.id.as_str())
+        }
+        // A region without first-level codes in common (England, Scotland): its country's.
+        PlaceKind::Region => e.kind == PlaceKind::City,
+        _ => false,
+    }
 }
 
 /// The positions of the article's chosen places, each once, bucketed in cells of a few degrees so
@@ -236,7 +259,9 @@ fn gather(
             let e = g.entry(c);
             let (map, county) = if e.is_county() {
                 (&mut ev.counties_named, c)
-            } else if let Some(k) = g.county_of(c) {
+            } else if let Some(k) = g.county_of(c).filter(|_| !span.county) {
+                // The towns behind a county's name (Jefferson for "Jefferson County") are only
+                // readings of that name, not towns the article names.
                 (&mut ev.counties_of_towns, k)
             } else {
                 continue;
@@ -245,6 +270,24 @@ fn gather(
             if !v.contains(&name) {
                 v.push(name);
             }
+        }
+    }
+    // Two names joined by a comma alone, not items of a list ("Washington, New York and
+    // Boston"): nothing of the same sentence right before the first or right after the second,
+    // by a comma or "and" / "or".
+    let joined = |a: &Span, b: &Span| {
+        a.sentence == b.sentence && b.first == a.last && matches!(b.start - a.end, 2 | 5 | 6)
+    };
+    for (i, pair) in spans.windows(2).enumerate() {
+        let (a, b) = (&pair[0], &pair[1]);
+        let listed = (i > 0 && joined(&spans[i - 1], a))
+            || spans.get(i + 2).is_some_and(|c| {
+                joined(b, c)
+                    || (c.sentence == b.sentence && c.first == b.last + 1 && c.start - b.end <= 6)
+            });
+        if a.sentence == b.sentence && b.first == a.last && b.start == a.end + 2 && !listed {
+            ev.qualifier_after.insert(a.start, b.candidates.clone());
+            ev.qualified_before.insert(b.start, a.candidates.clone());
         }
     }
     for ((span, ch), &group) in spans.iter().zip(chosen).zip(groups) {
@@ -423,7 +466,7 @@ fn score(
                 weight::NEAR_KM
             )
         });
-        if span.county && ev.anchors.any_near((e.lat, e.lon), group, weight::CLOSE_KM) {
+        if e.is_county() && ev.anchors.any_near((e.lat, e.lon), group, weight::CLOSE_KM) {
             s += weight::CLOSE_TO_OTHER_PLACE;
             why.push_with(|| {
                 format!(
@@ -433,6 +476,21 @@ fn score(
             });
         }
     }
+    // "Birmingham, England": the name after the comma says where this one lies, and this one
+    // says which reading of that name is meant (England the country's part, not the Arkansas
+    // town).
+    let qualified = ev
+        .qualifier_after
+        .get(&span.start)
+        .is_some_and(|v| v.iter().any(|&q| holds(g.entry(q), e)))
+        || ev
+            .qualified_before
+            .get(&span.start)
+            .is_some_and(|v| v.iter().any(|&t| holds(e, g.entry(t))));
+    if qualified {
+        s += weight::QUALIFIER;
+        why.push_with(|| "named with the place that contains it (Town, State)".to_string());
+    }
     // A town in a county the article names, or a county holding a town the article names.
     let name = key_hash(&span.key);
     let other = |v: Option<&Vec<u64>>| v.is_some_and(|v| v.iter().any(|&x| x != name));
@@ -441,7 +499,7 @@ fn score(
             s += weight::TOWN_AND_COUNTY;
             why.push_with(|| "a town of the article lies in it".to_string());
         }
-    } else if let Some(k) = g.county_of(id) {
+    } else if let Some(k) = g.county_of(id).filter(|_| !span.county) {
         if other(ev.counties_named.get(&k)) {
             s += weight::TOWN_AND_COUNTY;
             why.push_with(|| {

@@ -344,7 +344,19 @@ fn streets_named_after_states() {
         Name,
     );
     none("He lived on Moss Side Avenue with his mother.");
-    none("Traffic on Baltimore Pike was slow.");
+    // A road named after a state or a large city leads there.
+    check(
+        "A crash closed the Indiana Toll Road on Monday.",
+        "Indiana",
+        "Indiana",
+        Name,
+    );
+    check(
+        "A convoy was hit on the Baghdad Airport Road.",
+        "Baghdad",
+        "Baghdad",
+        Name,
+    );
 }
 
 #[test]
@@ -513,6 +525,23 @@ fn us_counties_resolve_within_their_states() {
         .find(|p| p.name == "Charleston")
         .expect("Charleston");
     assert!((town.lat - 32.78).abs() < 0.2, "{town:?}");
+    // A town written with what contains it after a comma is that one, whatever the counties
+    // around: Birmingham, England, not the Birmingham of Jefferson County, Alabama.
+    let text = "He grew up in Jefferson County and later moved to Birmingham, England.";
+    let doc = from_bytes("case.txt", text.as_bytes(), Format::Text).expect("decodes");
+    let a = kharita::analyze(&doc, Gazetteer::shared());
+    let town = a
+        .places
+        .iter()
+        .find(|p| p.name == "Birmingham")
+        .expect("Birmingham");
+    assert_eq!(town.country_code.as_deref(), Some("GB"), "{town:?}");
+    let england = a
+        .places
+        .iter()
+        .find(|p| p.name == "England")
+        .expect("England");
+    assert_eq!(england.kind, PlaceKind::Region, "{england:?}");
     // Not a county of the list: no county mention (and no town of that name either).
     let f = found("The Zyxwv County fair opened on Friday.");
     assert!(f.iter().all(|(m, _, _)| !m.contains("County")), "{f:?}");

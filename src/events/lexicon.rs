@@ -376,6 +376,7 @@ const AR: &[(Category, &str)] = &[
     (Assault, "v=استهدف/ستهدف; n=استهداف; sub=attack"),
     // مواد شديدة الانفجار, قابلة للانفجار: "highly explosive", a property, not a blast.
     (Assault, "v=/فجر; n=تفجير,تفجيرات,انفجار,انفجارات; notprev=شديدة,شديد,سريعة,سريع,قابلة,قابل; sub=attack"),
+    (Assault, "v=انفجر/نفجر; sub=attack"),
     (Assault, "v=اشتبك/شتبك; n=اشتباك,اشتباكات; sub=attack"),
     (Assault, "n=معركة,معارك; sub=attack"),
     (Assault, "v=قاتل/قاتل; n=قتال; sub=attack"),
@@ -399,8 +400,9 @@ const AR: &[(Category, &str)] = &[
 const EN: &[(Category, &str)] = &[
     // AGREE
     // "agreed that ..." states an opinion; "agreed to ..." and "agreed on ..." commit.
-    // "agreed he should ..." (a clause after it) states an opinion too.
-    (Agree, "rv=agree; notnext=that,he,she,it,they,there,we,i,this,these,those; sub=accord"),
+    // "agreed it was ..." (a clause after a singular pronoun) states an opinion too; "agreed
+    // this week to", "agreed they would withdraw" commit.
+    (Agree, "rv=agree; notnext=that,he,she,it,i; sub=accord"),
     (Agree, "n=agreement,agreements,accord,accords,treaty,treaties,pact,pacts; sub=accord"),
     (Agree, "n=deal,deals; notprev=great,good,big; needs=reach*,sign*,strike,struck,peace,plea,trade,nuclear,ceasefire,agree*,broker*,negotiat*,accept*,arms; sub=accord"),
     (Agree, "rv=sign; needs=agreement*,treaty,treaties,accord*,pact*,deal,deals,memorandum,contract*; sub=accord"),
@@ -1245,6 +1247,11 @@ mod tests {
             ("the council agreed that the plan was flawed", &[]),
             ("the mayor agreed it was too late", &[]),
             ("ضبط مستودع للمواد شديدة الانفجار", &["coerce"]),
+            ("انفجرت عبوة شديدة الانفجار في السوق", &["assault"]),
+            (
+                "Iran and Iraq agreed this week to reopen the border",
+                &["agree"],
+            ),
             ("وقع انفجار في السوق", &["assault"]),
             ("the man killed himself in his cell", &[]),
             ("a war ally of the United States", &[]),

@@ -259,6 +259,10 @@ fn homographs_and_context() {
         &[],
     );
     check(
+        "Gunmen shot anyone who tried to flee the building.",
+        &[("assault", "done")],
+    );
+    check(
         "They called for anyone with information to come forward.",
         &[("request", "done")],
     );
@@ -552,6 +556,24 @@ fn a_scene_named_far_away_in_the_sentence_beats_the_fallbacks() {
         .expect("arrest");
     assert_eq!(e.places, ["geonames:4180439"]);
     assert_eq!(e.location_precision, "place");
+    // A place with another act between is that act's (the bomb's Mosul, not the arrests').
+    let a = events(
+        "Iraqi police arrested three men on Monday; separately, a bomb exploded in Mosul.",
+        &[
+            ("Iraqi", "iso3166:IQ", "Iraq", C, "IQ", ADJ),
+            ("Mosul", "geonames:99072", "Mosul", CITY, "IQ", N),
+        ],
+    );
+    let e = a
+        .events
+        .iter()
+        .find(|e| e.trigger == "arrested")
+        .expect("arrest");
+    assert_ne!(
+        e.places.first().map(String::as_str),
+        Some("geonames:99072"),
+        "{e:?}"
+    );
     // A name without a locative word so far away is not taken for the scene.
     let a = events(
         "Atlanta officials met the family on Monday, and the mayor said the three men who were charged with the robbery had fled.",
