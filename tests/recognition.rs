@@ -546,3 +546,23 @@ fn us_counties_resolve_within_their_states() {
     let f = found("The Zyxwv County fair opened on Friday.");
     assert!(f.iter().all(|(m, _, _)| !m.contains("County")), "{f:?}");
 }
+
+/// Arabic names of provinces written without the word for the division (محافظة ريف دمشق is
+/// written ريف دمشق); a phrase that starts with the article is not taken for one (الساحل
+/// الغربي, "the west coast", is New Zealand's West Coast only in name).
+#[test]
+fn bare_arabic_province_names() {
+    check(
+        "قتل خمسة في ريف دمشق أمس في سوريا.",
+        "ريف دمشق",
+        "Rif Dimashq",
+        Name,
+    );
+    check(
+        "وقعت اشتباكات في هلمند بأفغانستان.",
+        "هلمند",
+        "Helmand",
+        Name,
+    );
+    absent("تعرضت مدن الساحل الغربي لعاصفة قوية.", "West Coast");
+}
