@@ -790,8 +790,9 @@ fn count_english(dir: &Path, base: &Gazetteer, counts: &mut Counts) -> Result<()
     Ok(())
 }
 
-/// A key found at least three times and annotated as a place in fewer than a third of them is an
-/// ordinary word (or a person's or organisation's name) more often than a place. Names of
+/// A key found at least three times (ten for a city of a million annotated as a place at least
+/// once) and annotated as a place in fewer than a third of them is an ordinary word (or a person's or organisation's name) more
+/// often than a place. Names of
 /// countries, continents, seas and curated regions are never stop-words: corpora differ on
 /// whether "the Middle East" is annotated, but the product shows it.
 fn stoplist_text(counts: Counts, base: &Gazetteer) -> String {
@@ -804,9 +805,21 @@ fn stoplist_text(counts: Counts, base: &Gazetteer) -> String {
                 || e.id.starts_with("curated:")
         })
     };
+    // A city of a million people that the corpus itself marks as a place at least once needs
+    // ten sightings before it is taken for an ordinary word: a few annotation slips had made
+    // Mosul (الموصل, "وفي الموصل شمال العراق" left unmarked) one.
+    let big_city = |key: &str| {
+        base.lookup(key).iter().any(|p| {
+            let e = base.entry(p.entry);
+            e.kind == crate::model::PlaceKind::City && e.population >= 1_000_000
+        })
+    };
     let mut keys: Vec<(String, usize, usize)> = counts
         .into_iter()
-        .filter(|(k, (p, n))| p + n >= 3 && *p * 3 < p + n && !prominent(k))
+        .filter(|(k, (p, n))| {
+            let seen = p + n;
+            seen >= 3 && *p * 3 < seen && !prominent(k) && (seen >= 10 || *p == 0 || !big_city(k))
+        })
         .map(|(k, (p, n))| (k, p, n))
         .collect();
     keys.sort();

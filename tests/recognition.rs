@@ -566,3 +566,15 @@ fn bare_arabic_province_names() {
     );
     absent("تعرضت مدن الساحل الغربي لعاصفة قوية.", "West Coast");
 }
+
+/// A large city the corpora mark as a place is not learned as an ordinary word from a few
+/// unmarked mentions: Mosul is found.
+#[test]
+fn large_cities_stay_places() {
+    check(
+        "وفي الموصل شمال العراق اغتال مسلحون ضابطا.",
+        "الموصل",
+        "Mosul",
+        Name,
+    );
+}
