@@ -791,10 +791,10 @@ fn count_english(dir: &Path, base: &Gazetteer, counts: &mut Counts) -> Result<()
 }
 
 /// A key found at least three times (ten for a city of a million annotated as a place at least
-/// once) and annotated as a place in fewer than a third of them is an ordinary word (or a person's or organisation's name) more
-/// often than a place. Names of
-/// countries, continents, seas and curated regions are never stop-words: corpora differ on
-/// whether "the Middle East" is annotated, but the product shows it.
+/// once) and annotated as a place in fewer than a third of them is an ordinary word (or a
+/// person's or organisation's name) more often than a place. Names of countries, continents,
+/// seas and curated regions are never stop-words: corpora differ on whether "the Middle East" is
+/// annotated, but the product shows it.
 fn stoplist_text(counts: Counts, base: &Gazetteer) -> String {
     let prominent = |key: &str| {
         base.lookup(key).iter().any(|p| {

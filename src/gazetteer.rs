@@ -259,6 +259,7 @@ impl Gazetteer {
         // only through the county rule of recognition, never through the name index.
         let mut counties: FxHashMap<Box<str>, Vec<EntryId>> = FxHashMap::default();
         let mut county_entries = Vec::new();
+        let mut by_fips: FxHashMap<&str, EntryId> = FxHashMap::default();
         for line in US_COUNTIES.lines().skip(1) {
             let f: Vec<&str> = line.split('\t').collect();
             let [name, state, fips, lat, lon] = f[..] else {
@@ -288,19 +289,15 @@ impl Gazetteer {
                 tagged: Vec::new(),
                 name_count: 1,
             };
+            let id = (g.entries.len() + county_entries.len()) as EntryId;
             counties
                 .entry(fold(name).into_boxed_str())
                 .or_default()
-                .push((g.entries.len() + county_entries.len()) as EntryId);
+                .push(id);
+            by_fips.insert(fips, id);
             county_entries.push(entry);
         }
         g.entries.extend(county_entries);
-        let by_fips: FxHashMap<&str, EntryId> = g
-            .entries
-            .iter()
-            .enumerate()
-            .filter_map(|(i, e)| Some((e.id.strip_prefix("us-county:")?, i as EntryId)))
-            .collect();
         let us_towns: FxHashMap<&str, EntryId> = g
             .entries
             .iter()

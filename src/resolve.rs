@@ -99,6 +99,14 @@ struct Evidence {
     key_total: FxHashMap<EntryId, f64>,
     article_regions: FxHashMap<String, usize>,
     anchors: Anchors,
+    /// What the names say of each other whatever they resolve to (the same in every round).
+    pairs: Pairs,
+}
+
+/// Readings of two names that fit each other, from the candidates alone: gathered once per
+/// article, not per round of resolution.
+#[derive(Default)]
+struct Pairs {
     /// US counties that some county name of the article may mean, with those names (hashed
     /// keys); and the counties that some town a name of the article may mean lies in. By name,
     /// not by group: "Charleston County" has the town Charleston among its readings, which puts
@@ -244,52 +252,65 @@ fn key_hash(key: &str) -> u64 {
     h.finish()
 }
 
+impl Pairs {
+    fn new(spans: &[Span], g: &Gazetteer) -> Pairs {
+        let mut pairs = Pairs::default();
+        // Town and county readings that fit each other (Huntsville lies in Walker County,
+        // Texas, not in Alabama's), whatever each name is resolved to.
+        for span in spans {
+            let name = key_hash(&span.key);
+            for &c in &span.candidates {
+                let e = g.entry(c);
+                let (map, county) = if e.is_county() {
+                    (&mut pairs.counties_named, c)
+                } else if let Some(k) = g.county_of(c).filter(|_| !span.county) {
+                    // The towns behind a county's name (Jefferson for "Jefferson County") are
+                    // only readings of that name, not towns the article names.
+                    (&mut pairs.counties_of_towns, k)
+                } else {
+                    continue;
+                };
+                let v = map.entry(county).or_default();
+                if !v.contains(&name) {
+                    v.push(name);
+                }
+            }
+        }
+        // Two names joined by a comma alone, not items of a list ("Washington, New York and
+        // Boston"): nothing of the same sentence right before the first or right after the
+        // second, by a comma or "and" / "or".
+        let joined = |a: &Span, b: &Span| {
+            a.sentence == b.sentence && b.first == a.last && matches!(b.start - a.end, 2 | 5 | 6)
+        };
+        for (i, pair) in spans.windows(2).enumerate() {
+            let (a, b) = (&pair[0], &pair[1]);
+            let listed = (i > 0 && joined(&spans[i - 1], a))
+                || spans.get(i + 2).is_some_and(|c| {
+                    joined(b, c)
+                        || (c.sentence == b.sentence
+                            && c.first == b.last + 1
+                            && c.start - b.end <= 6)
+                });
+            if a.sentence == b.sentence && b.first == a.last && b.start == a.end + 2 && !listed {
+                pairs.qualifier_after.insert(a.start, b.candidates.clone());
+                pairs.qualified_before.insert(b.start, a.candidates.clone());
+            }
+        }
+        pairs
+    }
+}
+
 fn gather(
     spans: &[Span],
     groups: &[EntryId],
     chosen: &[Option<EntryId>],
     g: &Gazetteer,
+    pairs: Pairs,
 ) -> Evidence {
-    let mut ev = Evidence::default();
-    // Town and county readings that fit each other (Huntsville lies in Walker County, Texas, not
-    // in Alabama's), whatever each name was resolved to so far.
-    for span in spans {
-        let name = key_hash(&span.key);
-        for &c in &span.candidates {
-            let e = g.entry(c);
-            let (map, county) = if e.is_county() {
-                (&mut ev.counties_named, c)
-            } else if let Some(k) = g.county_of(c).filter(|_| !span.county) {
-                // The towns behind a county's name (Jefferson for "Jefferson County") are only
-                // readings of that name, not towns the article names.
-                (&mut ev.counties_of_towns, k)
-            } else {
-                continue;
-            };
-            let v = map.entry(county).or_default();
-            if !v.contains(&name) {
-                v.push(name);
-            }
-        }
-    }
-    // Two names joined by a comma alone, not items of a list ("Washington, New York and
-    // Boston"): nothing of the same sentence right before the first or right after the second,
-    // by a comma or "and" / "or".
-    let joined = |a: &Span, b: &Span| {
-        a.sentence == b.sentence && b.first == a.last && matches!(b.start - a.end, 2 | 5 | 6)
+    let mut ev = Evidence {
+        pairs,
+        ..Evidence::default()
     };
-    for (i, pair) in spans.windows(2).enumerate() {
-        let (a, b) = (&pair[0], &pair[1]);
-        let listed = (i > 0 && joined(&spans[i - 1], a))
-            || spans.get(i + 2).is_some_and(|c| {
-                joined(b, c)
-                    || (c.sentence == b.sentence && c.first == b.last + 1 && c.start - b.end <= 6)
-            });
-        if a.sentence == b.sentence && b.first == a.last && b.start == a.end + 2 && !listed {
-            ev.qualifier_after.insert(a.start, b.candidates.clone());
-            ev.qualified_before.insert(b.start, a.candidates.clone());
-        }
-    }
     for ((span, ch), &group) in spans.iter().zip(chosen).zip(groups) {
         let cc = match ch {
             Some(e) => {
@@ -480,10 +501,12 @@ fn score(
     // says which reading of that name is meant (England the country's part, not the Arkansas
     // town).
     let qualified = ev
+        .pairs
         .qualifier_after
         .get(&span.start)
         .is_some_and(|v| v.iter().any(|&q| holds(g.entry(q), e)))
         || ev
+            .pairs
             .qualified_before
             .get(&span.start)
             .is_some_and(|v| v.iter().any(|&t| holds(e, g.entry(t))));
@@ -495,12 +518,12 @@ fn score(
     let name = key_hash(&span.key);
     let other = |v: Option<&Vec<u64>>| v.is_some_and(|v| v.iter().any(|&x| x != name));
     if e.is_county() {
-        if other(ev.counties_of_towns.get(&id)) {
+        if other(ev.pairs.counties_of_towns.get(&id)) {
             s += weight::TOWN_AND_COUNTY;
             why.push_with(|| "a town of the article lies in it".to_string());
         }
     } else if let Some(k) = g.county_of(id).filter(|_| !span.county) {
-        if other(ev.counties_named.get(&k)) {
+        if other(ev.pairs.counties_named.get(&k)) {
             s += weight::TOWN_AND_COUNTY;
             why.push_with(|| {
                 format!(
@@ -586,9 +609,13 @@ pub fn resolve<'a>(spans: &'a [Span], g: &'a Gazetteer) -> Resolution<'a> {
         })
         .collect();
     let mut scored_all: Vec<Vec<(EntryId, f64)>> = Vec::new();
-    let mut ev = Evidence::default();
+    let mut ev = Evidence {
+        pairs: Pairs::new(spans, g),
+        ..Evidence::default()
+    };
     for _round in 0..2 {
-        ev = gather(spans, &groups, &chosen, g);
+        let pairs = std::mem::take(&mut ev.pairs);
+        ev = gather(spans, &groups, &chosen, g, pairs);
         scored_all = spans
             .iter()
             .enumerate()

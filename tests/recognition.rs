@@ -3,12 +3,25 @@
 
 use kharita::gazetteer::Gazetteer;
 use kharita::ingest::{from_bytes, Format};
-use kharita::model::{MentionForm, PlaceKind};
+use kharita::model::{Analysis, MentionForm, Place, PlaceKind};
+
+/// Analyse `text`.
+fn analysed(text: &str) -> Analysis {
+    let doc = from_bytes("case.txt", text.as_bytes(), Format::Text).expect("decodes");
+    kharita::analyze(&doc, Gazetteer::shared())
+}
+
+/// The place of the analysis named `name` (it must be there).
+fn place<'a>(a: &'a Analysis, name: &str) -> &'a Place {
+    a.places
+        .iter()
+        .find(|p| p.name == name)
+        .unwrap_or_else(|| panic!("{name} not found among {:?}", a.places))
+}
 
 /// Analyse `text` and return (mention text, place name, form) for every mention.
 fn found(text: &str) -> Vec<(String, String, MentionForm)> {
-    let doc = from_bytes("case.txt", text.as_bytes(), Format::Text).expect("decodes");
-    let a = kharita::analyze(&doc, Gazetteer::shared());
+    let a = analysed(text);
     let mut v = Vec::new();
     for p in &a.places {
         for m in &p.mentions {
@@ -300,20 +313,8 @@ fn english_names_by_case_and_possessive() {
 #[test]
 fn state_abbreviations_after_a_town() {
     check("He moved to Athens, Ga., last year.", "Ga", "Georgia", Name);
-    let athens = kharita::analyze(
-        &from_bytes(
-            "a.txt",
-            b"He moved to Athens, Ga., last year.",
-            Format::Text,
-        )
-        .expect("decodes"),
-        Gazetteer::shared(),
-    );
-    let city = athens
-        .places
-        .iter()
-        .find(|p| p.name == "Athens")
-        .expect("Athens");
+    let athens = analysed("He moved to Athens, Ga., last year.");
+    let city = place(&athens, "Athens");
     assert_eq!(
         city.country_code.as_deref(),
         Some("US"),
@@ -449,20 +450,8 @@ fn a_kind_word_picks_the_kind_of_place() {
         "Al Qubbah",
         Name,
     );
-    let f = kharita::analyze(
-        &from_bytes(
-            "qubbah.txt",
-            "وسقطت قذيفة على مدينة القبة شرق ليبيا.".as_bytes(),
-            Format::Text,
-        )
-        .expect("decodes"),
-        Gazetteer::shared(),
-    );
-    let qubbah = f
-        .places
-        .iter()
-        .find(|p| p.name == "Al Qubbah")
-        .expect("found");
+    let f = analysed("وسقطت قذيفة على مدينة القبة شرق ليبيا.");
+    let qubbah = place(&f, "Al Qubbah");
     assert_eq!(qubbah.kind, PlaceKind::City, "{:?}", qubbah.reasons);
 }
 
@@ -501,13 +490,8 @@ fn us_counties_resolve_within_their_states() {
     // (Alabama has both names too, but its Huntsville is in Madison County).
     let text = "The burn ban issued for Walker County was lifted on Monday. Residents of Huntsville will need a new permit.";
     check(text, "Walker County", "Walker County, Texas", Name);
-    let doc = from_bytes("case.txt", text.as_bytes(), Format::Text).expect("decodes");
-    let a = kharita::analyze(&doc, Gazetteer::shared());
-    let town = a
-        .places
-        .iter()
-        .find(|p| p.name == "Huntsville")
-        .expect("Huntsville");
+    let a = analysed(text);
+    let town = place(&a, "Huntsville");
     // Huntsville, Texas lies near 30.7 N 95.6 W; Alabama's near 34.7 N 86.6 W.
     assert!(
         (town.lat - 30.72).abs() < 0.2 && (town.lon + 95.55).abs() < 0.2,
@@ -517,30 +501,16 @@ fn us_counties_resolve_within_their_states() {
     // is South Carolina's.
     let text =
         "The center in Charleston may close on Friday. Charleston County has no funds for it.";
-    let doc = from_bytes("case.txt", text.as_bytes(), Format::Text).expect("decodes");
-    let a = kharita::analyze(&doc, Gazetteer::shared());
-    let town = a
-        .places
-        .iter()
-        .find(|p| p.name == "Charleston")
-        .expect("Charleston");
+    let a = analysed(text);
+    let town = place(&a, "Charleston");
     assert!((town.lat - 32.78).abs() < 0.2, "{town:?}");
     // A town written with what contains it after a comma is that one, whatever the counties
     // around: Birmingham, England, not the Birmingham of Jefferson County, Alabama.
     let text = "He grew up in Jefferson County and later moved to Birmingham, England.";
-    let doc = from_bytes("case.txt", text.as_bytes(), Format::Text).expect("decodes");
-    let a = kharita::analyze(&doc, Gazetteer::shared());
-    let town = a
-        .places
-        .iter()
-        .find(|p| p.name == "Birmingham")
-        .expect("Birmingham");
+    let a = analysed(text);
+    let town = place(&a, "Birmingham");
     assert_eq!(town.country_code.as_deref(), Some("GB"), "{town:?}");
-    let england = a
-        .places
-        .iter()
-        .find(|p| p.name == "England")
-        .expect("England");
+    let england = place(&a, "England");
     assert_eq!(england.kind, PlaceKind::Region, "{england:?}");
     // Not a county of the list: no county mention (and no town of that name either).
     let f = found("The Zyxwv County fair opened on Friday.");

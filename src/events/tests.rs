@@ -542,6 +542,14 @@ fn places_most_specific_first_with_fallbacks() {
     assert_eq!(e.places, ["iso3166:AZ"]);
 }
 
+/// The event of the analysis whose trigger is `trigger` (it must be there).
+fn with_trigger<'a>(a: &'a Analysis, trigger: &str) -> &'a Event {
+    a.events
+        .iter()
+        .find(|e| e.trigger == trigger)
+        .unwrap_or_else(|| panic!("no event with trigger {trigger}: {:?}", a.events))
+}
+
 #[test]
 fn a_scene_named_far_away_in_the_sentence_beats_the_fallbacks() {
     // The arrest is in another clause, far from "near Atlanta": still the sentence's scene.
@@ -549,11 +557,7 @@ fn a_scene_named_far_away_in_the_sentence_beats_the_fallbacks() {
         "Officers caught up with Bakari near Atlanta in June, but he hung himself with a T-shirt in jail shortly after his arrest.",
         &[("Atlanta", "geonames:4180439", "Atlanta", CITY, "US", N)],
     );
-    let e = a
-        .events
-        .iter()
-        .find(|e| e.trigger == "arrest")
-        .expect("arrest");
+    let e = with_trigger(&a, "arrest");
     assert_eq!(e.places, ["geonames:4180439"]);
     assert_eq!(e.location_precision, "place");
     // A place with another act between is that act's (the bomb's Mosul, not the arrests').
@@ -564,11 +568,7 @@ fn a_scene_named_far_away_in_the_sentence_beats_the_fallbacks() {
             ("Mosul", "geonames:99072", "Mosul", CITY, "IQ", N),
         ],
     );
-    let e = a
-        .events
-        .iter()
-        .find(|e| e.trigger == "arrested")
-        .expect("arrest");
+    let e = with_trigger(&a, "arrested");
     assert_ne!(
         e.places.first().map(String::as_str),
         Some("geonames:99072"),
@@ -579,11 +579,7 @@ fn a_scene_named_far_away_in_the_sentence_beats_the_fallbacks() {
         "Atlanta officials met the family on Monday, and the mayor said the three men who were charged with the robbery had fled.",
         &[("Atlanta", "geonames:4180439", "Atlanta", CITY, "US", N)],
     );
-    let e = a
-        .events
-        .iter()
-        .find(|e| e.trigger == "robbery")
-        .expect("robbery");
+    let e = with_trigger(&a, "robbery");
     assert_ne!(e.location_precision, "place", "{e:?}");
 }
 
