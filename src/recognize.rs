@@ -339,7 +339,8 @@ const EN_PERSON_CUES: &[&str] = &[
     "aunt",
 ];
 
-/// English nouns after a name that make it part of an organisation's or product's name.
+/// English nouns after a name that make it part of an organisation's, a building's or a product's
+/// name (the words of streets and roads are in [`is_street_word`]).
 const EN_ORG_TAILS: &[&str] = &[
     "agency",
     "centre",
@@ -422,17 +423,6 @@ const EN_ORG_TAILS: &[&str] = &[
     "independent",
     "sun",
     "mail",
-    "street",
-    "avenue",
-    "road",
-    "boulevard",
-    "drive",
-    "lane",
-    "highway",
-    "parkway",
-    "pike",
-    "turnpike",
-    "trail",
     "hall",
     "plaza",
     "mall",
@@ -443,6 +433,11 @@ const EN_ORG_TAILS: &[&str] = &[
     "house",
     "park",
 ];
+
+/// Whether a folded English word ends the name of an organisation, a building or a road.
+fn is_name_tail(key: &str) -> bool {
+    EN_ORG_TAILS.contains(&key) || is_street_word(key)
+}
 
 /// Whether a folded English word ends the name of a street or a road.
 fn is_street_word(key: &str) -> bool {
@@ -1465,7 +1460,7 @@ fn keep(text: &str, tokens: &[Token], span: &mut Span, g: &Gazetteer, ctx: &Cont
                     && p.capitalized
                     && gap == " "
                     && span.form == MentionForm::Name
-                    && EN_ORG_TAILS.contains(&first.key.as_str())
+                    && is_name_tail(&first.key)
                 {
                     return false;
                 }
@@ -1528,7 +1523,7 @@ fn keep(text: &str, tokens: &[Token], span: &mut Span, g: &Gazetteer, ctx: &Cont
                 let street = !is_country && is_urban_street_word(&nx.key);
                 if (nx.capitalized || media)
                     && (gap == " " || gap == "-")
-                    && EN_ORG_TAILS.contains(&nx.key.as_str())
+                    && is_name_tail(&nx.key)
                     && span.form == MentionForm::Name
                     && (!state || street)
                 {
