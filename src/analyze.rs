@@ -196,19 +196,19 @@ pub fn analyze_with(doc: &Document, g: &Gazetteer, options: Options) -> Analysis
         };
         let e = g.entry(id);
         let mut names = std::collections::BTreeMap::new();
-        for (l, n) in &e.tagged {
-            names.insert(l.clone(), n.clone());
+        for (l, n) in e.tagged() {
+            names.insert(l.to_string(), n.to_string());
         }
         if !e.name_ar.is_empty() {
-            names.insert("ar".to_string(), e.name_ar.clone());
+            names.insert("ar".to_string(), e.name_ar.to_string());
         }
-        names.insert("en".to_string(), e.name_en.clone());
+        names.insert("en".to_string(), e.name_en.to_string());
         a.places.push(Place {
-            id: e.id.clone(),
-            name: e.name_en.clone(),
+            id: e.id.to_string(),
+            name: e.name_en.to_string(),
             names,
             kind: e.kind,
-            country_code: Some(e.cc.clone()).filter(|c| !c.is_empty()),
+            country_code: (!e.cc.is_empty()).then(|| e.cc.to_string()),
             lat: e.lat,
             lon: e.lon,
             population: e.population,
@@ -222,9 +222,9 @@ pub fn analyze_with(doc: &Document, g: &Gazetteer, options: Options) -> Analysis
                 .map(|(c, s)| {
                     let x = g.entry(*c);
                     Alternative {
-                        id: x.id.clone(),
-                        name: x.name_en.clone(),
-                        country_code: Some(x.cc.clone()).filter(|c| !c.is_empty()),
+                        id: x.id.to_string(),
+                        name: x.name_en.to_string(),
+                        country_code: (!x.cc.is_empty()).then(|| x.cc.to_string()),
                         lat: x.lat,
                         lon: x.lon,
                         score: (s * 1000.0).round() / 1000.0,
@@ -287,7 +287,7 @@ fn confident(spans: &[Span], resolved: &[Resolved], tokens: &[Token], g: &Gazett
     for (s, r) in spans.iter().zip(resolved) {
         let e = g.entry(r.entry);
         if !e.cc.is_empty() && (e.kind == PlaceKind::Country || s.form == MentionForm::Adjective) {
-            *article_cc.entry(e.cc.as_str()).or_default() += 1;
+            *article_cc.entry(e.cc).or_default() += 1;
         }
     }
     spans
@@ -295,7 +295,7 @@ fn confident(spans: &[Span], resolved: &[Resolved], tokens: &[Token], g: &Gazett
         .zip(resolved)
         .map(|(s, r)| {
             let e = g.entry(r.entry);
-            let supported = s.cue.any() || article_cc.contains_key(e.cc.as_str());
+            let supported = s.cue.any() || article_cc.contains_key(e.cc);
             supported || stands_alone(e, tokens[s.first].script)
         })
         .collect()
@@ -311,7 +311,7 @@ fn stands_alone(e: &crate::gazetteer::Entry, script: Script) -> bool {
     if e.kind != PlaceKind::City || e.capital {
         return true;
     }
-    let limit = if script == Script::Arabic && ARAB_WORLD.contains(&e.cc.as_str()) {
+    let limit = if script == Script::Arabic && ARAB_WORLD.contains(&e.cc) {
         ARABIC_SMALL_ARAB_CITY
     } else if script == Script::Arabic {
         ARABIC_SMALL_CITY

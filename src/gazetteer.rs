@@ -33,19 +33,20 @@ static STATE_ABBREVIATIONS: &str = include_str!("../data/state-abbreviations.tsv
 /// Index of an entry in [`Gazetteer::entries`].
 pub type EntryId = u32;
 
-/// One place of the gazetteer.
+/// One place of the gazetteer. Its text fields borrow the compiled-in table, so loading copies
+/// nothing but numbers.
 #[derive(Debug, Clone)]
 pub struct Entry {
     /// Stable id (`iso3166:AZ`, `geonames:587084`, ...).
-    pub id: String,
+    pub id: &'static str,
     /// Kind of place.
     pub kind: PlaceKind,
     /// A continent or macro-region (reported as a region).
     pub continent: bool,
     /// ISO 3166-1 alpha-2 code, empty for none.
-    pub cc: String,
+    pub cc: &'static str,
     /// Admin-1 code (GeoNames code for cities, ISO 3166-2 for regions).
-    pub admin1: String,
+    pub admin1: &'static str,
     /// Latitude.
     pub lat: f64,
     /// Longitude.
@@ -57,11 +58,11 @@ pub struct Entry {
     /// A state that no longer exists.
     pub historical: bool,
     /// English name.
-    pub name_en: String,
+    pub name_en: &'static str,
     /// Arabic name (may be empty).
-    pub name_ar: String,
-    /// Language-tagged preferred names.
-    pub tagged: Vec<(String, String)>,
+    pub name_ar: &'static str,
+    /// Language-tagged preferred names as stored: `fa=تهران|ru=Тегеран`; see [`Entry::tagged`].
+    pub tagged_names: &'static str,
     /// Number of names and spellings the place is known by.
     pub name_count: u32,
 }
@@ -75,6 +76,13 @@ impl Entry {
             && !self.admin1.is_empty()
             && !self.cc.is_empty())
         .then(|| format!("ne-admin1:{}-{}", self.cc, self.admin1))
+    }
+
+    /// Language-tagged preferred names: (language, name).
+    pub fn tagged(&self) -> impl Iterator<Item = (&'static str, &'static str)> {
+        self.tagged_names
+            .split('|')
+            .filter_map(|t| t.split_once('='))
     }
 
     /// A US county or parish (a region inside a state).
@@ -99,7 +107,7 @@ pub struct Gazetteer {
     fst: fst::Map<Cow<'static, [u8]>>,
     postings: Cow<'static, [u8]>,
     adjectives: FxHashMap<Box<str>, EntryId>,
-    countries: FxHashMap<String, EntryId>,
+    countries: FxHashMap<&'static str, EntryId>,
     stop: FxHashSet<Box<str>>,
     given_names: FxHashSet<Box<str>>,
     /// Folded county name ("laurel county") to the county entries of that name (one per state).
@@ -179,8 +187,9 @@ impl Gazetteer {
         let built = build_index(gazetteer).map_err(GazetteerError)?;
         let fst =
             fst::Map::new(Cow::Owned(built.fst)).map_err(|e| GazetteerError(e.to_string()))?;
+        // Entries borrow their table for the life of the program, as the compiled-in one does.
         Gazetteer::assemble(
-            &built.entries,
+            built.entries.leak(),
             fst,
             Cow::Owned(built.postings),
             demonyms,
@@ -189,7 +198,7 @@ impl Gazetteer {
     }
 
     fn assemble(
-        entries_tsv: &str,
+        entries_tsv: &'static str,
         fst: fst::Map<Cow<'static, [u8]>>,
         postings: Cow<'static, [u8]>,
         demonyms: &str,
@@ -200,22 +209,38 @@ impl Gazetteer {
             postings,
             ..Gazetteer::empty()
         };
-        g.entries.reserve(entries_tsv.len() / 80);
-        // Parsing 140,000 rows is most of start-up: share it among the cores.
+        // Rows are parsed in place (entries borrow their text), in one chunk per core, each into
+        // a vector reserved once for more rows than it can hold (rows are over 40 bytes): growing
+        // by doubling would copy and zero more memory than the parse costs.
+        let chunks = split_at_lines(entries_tsv, rayon::current_num_threads().max(1));
         use rayon::prelude::*;
-        g.entries = entries_tsv
-            .par_lines()
-            .map(|line| parse_entry(line).map_err(|e| GazetteerError(format!("{e} in {line:.60}"))))
-            .collect::<Result<Vec<Entry>, GazetteerError>>()?;
+        let parsed: Vec<Vec<Entry>> = chunks
+            .into_par_iter()
+            .map(|chunk| {
+                let mut v = Vec::with_capacity(chunk.len() / 40 + 1);
+                for line in chunk.lines() {
+                    let entry = parse_entry(line)
+                        .map_err(|e| GazetteerError(format!("{e} in {line:.60}")))?;
+                    v.push(entry);
+                }
+                Ok(v)
+            })
+            .collect::<Result<_, GazetteerError>>()?;
+        g.entries.reserve_exact(
+            parsed.iter().map(Vec::len).sum::<usize>() + US_COUNTIES.lines().count(),
+        );
+        for v in parsed {
+            g.entries.extend(v);
+        }
         // Historical states have adjectives too (السوفياتي, Soviet): the demonym table names
         // them by their curated id.
         let mut historical: FxHashMap<&str, EntryId> = FxHashMap::default();
         for (i, entry) in g.entries.iter().enumerate() {
             if entry.kind == PlaceKind::Country && !entry.cc.is_empty() && !entry.historical {
-                g.countries.insert(entry.cc.clone(), i as EntryId);
+                g.countries.insert(entry.cc, i as EntryId);
             }
             if entry.historical {
-                historical.insert(entry.id.as_str(), i as EntryId);
+                historical.insert(entry.id, i as EntryId);
             }
         }
         for line in demonyms.lines().skip(1) {
@@ -273,20 +298,22 @@ impl Gazetteer {
                     .map_err(|_| GazetteerError(format!("bad number {v} in county row {name}")))
             };
             let code = state.strip_prefix("US-").unwrap_or(state);
+            // Made once per program run (the gazetteer lives as long), so they are leaked to
+            // borrow like the other entries' text.
             let entry = Entry {
-                id: format!("us-county:{fips}"),
+                id: format!("us-county:{fips}").leak(),
                 kind: PlaceKind::Region,
                 continent: false,
-                cc: "US".to_string(),
-                admin1: code.to_string(),
+                cc: "US",
+                admin1: code,
                 lat: num(lat)?,
                 lon: num(lon)?,
                 population: 0,
                 capital: false,
                 historical: false,
-                name_en: format!("{name}, {}", g.entries[s as usize].name_en),
-                name_ar: String::new(),
-                tagged: Vec::new(),
+                name_en: format!("{name}, {}", g.entries[s as usize].name_en).leak(),
+                name_ar: "",
+                tagged_names: "",
                 name_count: 1,
             };
             let id = (g.entries.len() + county_entries.len()) as EntryId;
@@ -303,7 +330,7 @@ impl Gazetteer {
             .iter()
             .enumerate()
             .filter(|(_, e)| e.kind == PlaceKind::City && e.cc == "US")
-            .map(|(i, e)| (e.id.as_str(), i as EntryId))
+            .map(|(i, e)| (e.id, i as EntryId))
             .collect();
         let mut town_county = FxHashMap::default();
         for line in US_TOWN_COUNTIES.lines().skip(1) {
@@ -449,7 +476,25 @@ fn key_set(table: &str) -> FxHashSet<Box<str>> {
         .collect()
 }
 
-fn parse_entry(line: &str) -> Result<Entry, String> {
+/// `text` cut into about `n` pieces of whole lines.
+fn split_at_lines(text: &str, n: usize) -> Vec<&str> {
+    let mut out = Vec::with_capacity(n);
+    let mut rest = text;
+    for left in (1..n).rev() {
+        let mut cut = rest.len() / (left + 1);
+        match rest[cut..].find('\n') {
+            Some(i) => cut += i + 1,
+            None => break,
+        }
+        let (head, tail) = rest.split_at(cut);
+        out.push(head);
+        rest = tail;
+    }
+    out.push(rest);
+    out
+}
+
+fn parse_entry(line: &'static str) -> Result<Entry, String> {
     let mut f: [&str; 12] = [""; 12];
     let mut n = 0;
     for (slot, col) in f.iter_mut().zip(line.split('\t')) {
@@ -471,23 +516,19 @@ fn parse_entry(line: &str) -> Result<Entry, String> {
     let num = |s: &str| s.parse::<f64>().map_err(|_| format!("bad number {s}"));
     let flags = f[7];
     Ok(Entry {
-        id: f[0].to_string(),
+        id: f[0],
         kind,
         continent,
-        cc: f[2].to_string(),
-        admin1: f[3].to_string(),
+        cc: f[2],
+        admin1: f[3],
         lat: num(f[4])?,
         lon: num(f[5])?,
         population: f[6].parse().unwrap_or(0),
         capital: flags.split(',').any(|x| x == "capital"),
         historical: flags.split(',').any(|x| x == "historical"),
-        name_en: f[8].to_string(),
-        name_ar: f[9].to_string(),
-        tagged: f[10]
-            .split('|')
-            .filter_map(|t| t.split_once('='))
-            .map(|(l, n)| (l.to_string(), n.to_string()))
-            .collect(),
+        name_en: f[8],
+        name_ar: f[9],
+        tagged_names: f[10],
         name_count: f[11].parse().unwrap_or(0),
     })
 }
@@ -549,19 +590,19 @@ mod tests {
         assert!(has_non_arabic_letters("الجزیره"));
         assert!(!has_non_arabic_letters("الجزيرة"));
         let g = Gazetteer::shared();
-        let ids = |name: &str| -> Vec<String> {
+        let ids = |name: &str| -> Vec<&str> {
             g.lookup(&fold(name))
                 .iter()
-                .map(|p| g.entry(p.entry).id.clone())
+                .map(|p| g.entry(p.entry).id)
                 .collect()
         };
         // Algeria's Persian name الجزیره folds like the Arabic word الجزيرة (island; the channel).
-        assert!(!ids("الجزيرة").contains(&"iso3166:DZ".to_string()));
-        assert!(ids("الجزائر").contains(&"iso3166:DZ".to_string()));
+        assert!(!ids("الجزيرة").contains(&"iso3166:DZ"));
+        assert!(ids("الجزائر").contains(&"iso3166:DZ"));
         // Persian مراکش is Morocco; Arabic مراكش is Marrakesh.
-        assert!(!ids("مراكش").contains(&"iso3166:MA".to_string()));
+        assert!(!ids("مراكش").contains(&"iso3166:MA"));
         // A spelling Arabic writers share with Persian comes from the curated aliases.
-        assert!(ids("تايلند").contains(&"iso3166:TH".to_string()));
+        assert!(ids("تايلند").contains(&"iso3166:TH"));
     }
 
     #[test]
@@ -571,15 +612,15 @@ mod tests {
             Err(e) => panic!("{e}"),
         };
         assert!(g.entries.len() > 30_000);
-        let az = g.country("AZ").map(|i| g.entry(i).name_en.clone());
-        assert_eq!(az.as_deref(), Some("Azerbaijan"));
-        let baku: Vec<String> = g
+        let az = g.country("AZ").map(|i| g.entry(i).name_en);
+        assert_eq!(az, Some("Azerbaijan"));
+        let baku: Vec<&str> = g
             .lookup(&fold("باكو"))
             .iter()
-            .map(|p| g.entry(p.entry).id.clone())
+            .map(|p| g.entry(p.entry).id)
             .collect();
-        assert!(baku.iter().any(|b| b == "geonames:587084"), "{baku:?}");
-        let ir = g.adjective(&fold("إيرانية")).map(|i| g.entry(i).cc.clone());
-        assert_eq!(ir.as_deref(), Some("IR"));
+        assert!(baku.contains(&"geonames:587084"), "{baku:?}");
+        let ir = g.adjective(&fold("إيرانية")).map(|i| g.entry(i).cc);
+        assert_eq!(ir, Some("IR"));
     }
 }

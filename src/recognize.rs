@@ -885,7 +885,7 @@ fn plausible(g: &Gazetteer, key: &str, first: &Token, settled: bool) -> Vec<Entr
                 return prominent(e)
                     || (e.kind == PlaceKind::City
                         && e.population >= 200_000
-                        && crate::analyze::ARAB_WORLD.contains(&e.cc.as_str()))
+                        && crate::analyze::ARAB_WORLD.contains(&e.cc))
                     || (settled
                         && letters == 3
                         && ((e.kind == PlaceKind::City && e.population >= 20_000)

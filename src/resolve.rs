@@ -88,16 +88,16 @@ fn kind_prior(e: &Entry) -> (f64, &'static str) {
 struct Evidence {
     /// Country names of each sentence, with the group of the name that gave them (a name, and
     /// the other mentions of the same name, are not evidence for itself).
-    sentence_names: FxHashMap<usize, Vec<(String, EntryId)>>,
-    sentence_adjs: FxHashMap<usize, Vec<String>>,
-    sentence_regions: FxHashMap<usize, Vec<String>>,
+    sentence_names: FxHashMap<usize, Vec<(&'static str, EntryId)>>,
+    sentence_adjs: FxHashMap<usize, Vec<&'static str>>,
+    sentence_regions: FxHashMap<usize, Vec<&'static str>>,
     /// Weight of each country over the article's mentions, and the part of it that each name
     /// contributes (a name is not evidence for itself).
-    weights: FxHashMap<String, f64>,
+    weights: FxHashMap<&'static str, f64>,
     total: f64,
-    by_key: FxHashMap<(EntryId, String), f64>,
+    by_key: FxHashMap<(EntryId, &'static str), f64>,
     key_total: FxHashMap<EntryId, f64>,
-    article_regions: FxHashMap<String, usize>,
+    article_regions: FxHashMap<&'static str, usize>,
     anchors: Anchors,
     /// What the names say of each other whatever they resolve to (the same in every round).
     pairs: Pairs,
@@ -128,7 +128,7 @@ fn holds(container: &Entry, e: &Entry) -> bool {
     match container.kind {
         PlaceKind::Country => e.kind != PlaceKind::Country,
         PlaceKind::Region if container.id.starts_with("ne-admin1:") => {
-            e.region_id().as_deref() == Some(container.id.as_str())
+            e.region_id().as_deref() == Some(container.id)
         }
         // A region without first-level codes in common (England, Scotland): its country's.
         PlaceKind::Region => e.kind == PlaceKind::City,
@@ -195,7 +195,7 @@ impl Anchors {
     }
 }
 
-fn unambiguous_country(span: &Span, g: &Gazetteer) -> Option<String> {
+fn unambiguous_country(span: &Span, g: &Gazetteer) -> Option<&'static str> {
     let countries: Vec<&Entry> = span
         .candidates
         .iter()
@@ -203,7 +203,7 @@ fn unambiguous_country(span: &Span, g: &Gazetteer) -> Option<String> {
         .filter(|e| e.kind == PlaceKind::Country)
         .collect();
     if countries.len() == 1 {
-        Some(countries[0].cc.clone())
+        Some(countries[0].cc)
     } else {
         None
     }
@@ -324,13 +324,13 @@ fn gather(
                     ev.anchors.insert((e.lat, e.lon), group);
                 }
                 if !span.county && e.kind == PlaceKind::Region && e.id.starts_with("ne-admin1:") {
-                    *ev.article_regions.entry(e.id.clone()).or_default() += 1;
+                    *ev.article_regions.entry(e.id).or_default() += 1;
                     ev.sentence_regions
                         .entry(span.sentence)
                         .or_default()
-                        .push(e.id.clone());
+                        .push(e.id);
                 }
-                Some(e.cc.clone()).filter(|c| !c.is_empty())
+                Some(e.cc).filter(|c| !c.is_empty())
             }
             None => unambiguous_country(span, g),
         };
@@ -341,19 +341,16 @@ fn gather(
                 ev.sentence_names
                     .entry(span.sentence)
                     .or_default()
-                    .push((cc.clone(), group));
+                    .push((cc, group));
                 1.0
             }
             (MentionForm::Adjective, _) => {
-                ev.sentence_adjs
-                    .entry(span.sentence)
-                    .or_default()
-                    .push(cc.clone());
+                ev.sentence_adjs.entry(span.sentence).or_default().push(cc);
                 0.5
             }
             (MentionForm::Name, false) => 0.5,
         };
-        *ev.by_key.entry((group, cc.clone())).or_default() += w;
+        *ev.by_key.entry((group, cc)).or_default() += w;
         *ev.key_total.entry(group).or_default() += w;
         *ev.weights.entry(cc).or_default() += w;
         ev.total += w;
@@ -364,11 +361,7 @@ fn gather(
 impl Evidence {
     /// Share of the article's place weight that country `cc` has from names outside `group`.
     fn share(&self, cc: &str, group: EntryId) -> Option<f64> {
-        let own = self
-            .by_key
-            .get(&(group, cc.to_string()))
-            .copied()
-            .unwrap_or(0.0);
+        let own = self.by_key.get(&(group, cc)).copied().unwrap_or(0.0);
         let w = self.weights.get(cc).copied().unwrap_or(0.0) - own;
         let total = self.total - self.key_total.get(&group).copied().unwrap_or(0.0);
         (w > 1e-9 && total > 1e-9).then(|| w / total)
@@ -436,7 +429,7 @@ fn score(
     // The article's places in the candidate's country; for a country, in the country itself
     // (برازافيل beside الكونغو).
     if !e.cc.is_empty() {
-        if let Some(share) = ev.share(&e.cc, group) {
+        if let Some(share) = ev.share(e.cc, group) {
             s += weight::ARTICLE_COUNTRY * share;
             why.push_with(|| {
                 if e.kind == PlaceKind::Country {
@@ -468,11 +461,11 @@ fn score(
         if ev
             .sentence_regions
             .get(&span.sentence)
-            .is_some_and(|v| v.contains(&region))
+            .is_some_and(|v| v.contains(&region.as_str()))
         {
             s += weight::SENTENCE_REGION;
             why.push_with(|| format!("{whose}is named in the same sentence"));
-        } else if ev.article_regions.contains_key(&region) {
+        } else if ev.article_regions.contains_key(region.as_str()) {
             s += weight::ARTICLE_REGION;
             why.push_with(|| format!("{whose}is named in the article"));
         }
