@@ -1302,6 +1302,23 @@ fn strip_conj(key: &str) -> &str {
 /// General context rules. Returns false for a span that is an ordinary word or part of the name
 /// of a person or an organisation.
 fn keep(text: &str, tokens: &[Token], span: &mut Span, g: &Gazetteer, ctx: &Context) -> bool {
+    // "The US" opening a sentence: the article is no part of a name that stands without it, as
+    // it does in mid-sentence ("the US"); the readings of the longer name are kept.
+    if span.last - span.first > 1
+        && tokens[span.first].script == Script::Latin
+        && tokens[span.first].key == "the"
+    {
+        let rest: Vec<&str> = tokens[span.first + 1..span.last]
+            .iter()
+            .map(|t| t.key.as_str())
+            .collect();
+        let key = rest.join(" ");
+        if g.has_name(&key) {
+            span.first += 1;
+            span.start = tokens[span.first].start;
+            span.key = key;
+        }
+    }
     let lower_words = &ctx.lower_words;
     let first = &tokens[span.first];
     let n = span.last - span.first;
@@ -1503,14 +1520,19 @@ fn keep(text: &str, tokens: &[Token], span: &mut Span, g: &Gazetteer, ctx: &Cont
             if let Some(nx) = next {
                 let gap = &text[tokens[span.last - 1].end..nx.start];
                 // A country or state inside an organisation's name (Texas Department of ...)
-                // still names the place; a city there names a newspaper or a club.
-                let state = g.lookup(&span.key).iter().any(|p| {
-                    let e = g.entry(p.entry);
-                    p.preferred
-                        && span.candidates.contains(&p.entry)
-                        && (e.kind == PlaceKind::Country
-                            || (e.kind == PlaceKind::Region && !e.continent))
-                });
+                // still names the place; a city there names a newspaper or a club. So does a
+                // country's acronym (the U.S. Army, the UK Border Force), which no person or
+                // street is called.
+                let acronym = tokens[span.first..span.last].iter().any(|t| t.all_caps)
+                    || text[span.start..span.end].contains('.');
+                let state = (is_country && acronym)
+                    || g.lookup(&span.key).iter().any(|p| {
+                        let e = g.entry(p.entry);
+                        p.preferred
+                            && span.candidates.contains(&p.entry)
+                            && (e.kind == PlaceKind::Country
+                                || (e.kind == PlaceKind::Region && !e.continent))
+                    });
                 // Media words name an outlet even in lower case (the Turan news agency).
                 let media = matches!(
                     nx.key.as_str(),
@@ -1578,11 +1600,18 @@ fn keep(text: &str, tokens: &[Token], span: &mut Span, g: &Gazetteer, ctx: &Cont
                     && gap == " "
                     && !EN_GEO_WORDS.contains(&nx.key.as_str())
                     && !EN_CALENDAR.contains(&nx.key.as_str())
-                    && !state
                     && span.form == MentionForm::Name
                     && !g.has_name(&nx.key)
                 {
-                    return false;
+                    if is_country && acronym {
+                        // The U.S. Army, a U.S. Senator: the country as a modifier, like an
+                        // adjective (American), and weighed as one in resolution.
+                        span.form = MentionForm::Adjective;
+                        span.candidates
+                            .retain(|&c| g.entry(c).kind == PlaceKind::Country);
+                    } else if !state {
+                        return false;
+                    }
                 }
             }
             // A lone direction or generic word (West, North, Valley) is no place name, though

@@ -29,7 +29,8 @@ pub struct Resolved {
 /// ANERcorp train, never on the test corpora).
 mod weight {
     pub const COUNTRY: f64 = 3.0;
-    pub const CONTINENT: f64 = 3.0;
+    pub const COUNTRY_OTHER_NAME: f64 = 2.0;
+    pub const CONTINENT: f64 = 4.0;
     pub const CURATED_REGION: f64 = 2.5;
     pub const WATER: f64 = 2.0;
     pub const ADMIN1: f64 = 2.2;
@@ -40,6 +41,8 @@ mod weight {
     pub const SENTENCE_COUNTRY_NAME: f64 = 1.5;
     pub const SENTENCE_COUNTRY_ADJ: f64 = 0.5;
     pub const ARTICLE_COUNTRY: f64 = 4.0;
+    /// The part of the country evidence a village keeps when a world city abroad shares its name.
+    pub const SHADOWED: f64 = 0.25;
     pub const SENTENCE_REGION: f64 = 1.5;
     pub const ARTICLE_REGION: f64 = 1.5;
     pub const NEAR_OTHER_PLACE: f64 = 1.5;
@@ -68,6 +71,9 @@ pub fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
     use geo::{Distance, Haversine, Point};
     Haversine.distance(Point::new(a.1, a.0), Point::new(b.1, b.0)) / 1000.0
 }
+
+/// Population below which a town is a small one beside a world city of its name.
+const SHADOWED_BELOW: u64 = 100_000;
 
 fn kind_prior(e: &Entry) -> (f64, &'static str) {
     match e.kind {
@@ -388,7 +394,12 @@ fn score(
             vec!["an adjective of the country".to_string()],
         );
     }
-    let (k, kw) = kind_prior(e);
+    let (mut k, kw) = kind_prior(e);
+    // A country called by another of its names (Norfolk for Norfolk Island, Holland) is less
+    // surely the country than by its usual one: the towns called so keep a chance.
+    if e.kind == PlaceKind::Country && !preferred {
+        k = weight::COUNTRY_OTHER_NAME;
+    }
     if k > 0.0 {
         s += k;
         why.push_with(|| kw.to_string());
@@ -409,20 +420,35 @@ fn score(
         s += weight::CAPITAL;
         why.push_with(|| "a national capital".to_string());
     }
+    // A village named like a world capital or a city of millions abroad (Brussels, a US
+    // hamlet of 1,100): that the article is about the village's country says less of which is
+    // meant than it says of a town with no such namesake.
+    let world_city =
+        |o: &Entry| o.kind == PlaceKind::City && (o.capital || o.population >= 1_000_000);
+    let shadow = if e.kind == PlaceKind::City
+        && e.population < SHADOWED_BELOW
+        && span.candidates.iter().any(|&c| {
+            let o = g.entry(c);
+            o.cc != e.cc && world_city(o)
+        }) {
+        weight::SHADOWED
+    } else {
+        1.0
+    };
     if e.kind != PlaceKind::Country && !e.cc.is_empty() {
         if ev
             .sentence_names
             .get(&span.sentence)
             .is_some_and(|v| v.iter().any(|(c, from)| c == &e.cc && *from != group))
         {
-            s += weight::SENTENCE_COUNTRY_NAME;
+            s += weight::SENTENCE_COUNTRY_NAME * shadow;
             why.push_with(|| format!("its country ({}) is named in the same sentence", e.cc));
         } else if ev
             .sentence_adjs
             .get(&span.sentence)
             .is_some_and(|v| v.contains(&e.cc))
         {
-            s += weight::SENTENCE_COUNTRY_ADJ;
+            s += weight::SENTENCE_COUNTRY_ADJ * shadow;
             why.push_with(|| format!("its country ({}) is referred to in the same sentence", e.cc));
         }
     }
@@ -430,7 +456,7 @@ fn score(
     // (برازافيل beside الكونغو).
     if !e.cc.is_empty() {
         if let Some(share) = ev.share(e.cc, group) {
-            s += weight::ARTICLE_COUNTRY * share;
+            s += weight::ARTICLE_COUNTRY * share * shadow;
             why.push_with(|| {
                 if e.kind == PlaceKind::Country {
                     format!(

@@ -378,6 +378,72 @@ fn organisations_are_not_places() {
     none("تأهل إلى الدور الثالث من بطولة الولايات المتحدة المفتوحة.");
 }
 
+/// A country's acronym before an institution's name modifies it like an adjective (the U.S.
+/// Army: American), where a country's full name before a capitalised word is a person's (Chad
+/// Smith would be, were Chad not also its usual name) or part of another name.
+#[test]
+fn a_country_acronym_before_an_institution_is_its_adjective() {
+    check(
+        "He joined the U.S. Army in 1990.",
+        "U.S.",
+        "United States",
+        Adjective,
+    );
+    check(
+        "The US Senate voted on Monday.",
+        "US",
+        "United States",
+        Adjective,
+    );
+    check(
+        "He served in the U.S. House of Representatives.",
+        "U.S.",
+        "United States",
+        Adjective,
+    );
+    // Standing alone it is the country's name.
+    check(
+        "Troops returned to the U.S. on Monday.",
+        "U.S.",
+        "United States",
+        Name,
+    );
+    // As a modifier it weighs like an adjective: a sentence that only says "U.S. Secretary of
+    // State" does not pull Brussels to a US hamlet of that name.
+    let a = analysed(
+        "The following day, U.S. Secretary of State Hillary Clinton met Russian Foreign \
+         Minister Sergei Lavrov in Brussels.",
+    );
+    assert_eq!(place(&a, "Brussels").country_code.as_deref(), Some("BE"));
+}
+
+/// A small town named like a world city abroad (Toronto, Ohio; Cairo, Illinois) needs more than
+/// an article about its country: a world city of that name is what the article means.
+#[test]
+fn a_world_city_outweighs_small_namesakes() {
+    let a = analysed("The Atlanta company has opened offices in Toronto and in Cairo.");
+    assert_eq!(place(&a, "Toronto").country_code.as_deref(), Some("CA"));
+    assert_eq!(place(&a, "Cairo").country_code.as_deref(), Some("EG"));
+    // Evidence for the town itself still counts: its state named with it, or its county.
+    let a = analysed("Flooding closed the roads around Cairo, Illinois, on Monday.");
+    assert_eq!(place(&a, "Cairo").country_code.as_deref(), Some("US"));
+    let a = analysed("Cairo police said the Alexander County roads were closed.");
+    assert_eq!(place(&a, "Cairo").country_code.as_deref(), Some("US"));
+}
+
+/// A country called by a name that is not its usual one (Norfolk for Norfolk Island) leaves the
+/// towns of that name a chance; by its usual name it is the country.
+#[test]
+fn a_country_by_another_name_is_less_sure() {
+    let a = analysed("Students were dispersed into other elementary schools in Norfolk.");
+    assert!(
+        a.places.iter().all(|p| p.kind != PlaceKind::Country),
+        "{:?}",
+        a.places
+    );
+    check("Troops left Chad in March.", "Chad", "Chad", Name);
+}
+
 #[test]
 fn context_picks_the_town_across_the_border() {
     let doc = from_bytes(
