@@ -662,6 +662,12 @@ pub fn recognize(text: &str, tokens: &[Token], g: &Gazetteer) -> Vec<Span> {
                 matched = Some(adj);
             }
         }
+        // An adjective of several words is longer than the name it begins with (Saudi Arabian).
+        if let Some(adj) = match_long_adjective(text, tokens, i, g) {
+            if matched.as_ref().is_none_or(|m| m.last < adj.last) {
+                matched = Some(adj);
+            }
+        }
         match matched {
             Some(mut span) => {
                 i = span.last;
@@ -1075,6 +1081,39 @@ fn narrow(span: &mut Span, tokens: &[Token], first_key: &str, g: &Gazetteer) {
         span.key = key;
         b -= 1;
     }
+}
+
+/// An English adjective of two or three words at token `i` (Sri Lankan, South African, Papua
+/// New Guinean), longest first.
+fn match_long_adjective(text: &str, tokens: &[Token], i: usize, g: &Gazetteer) -> Option<Span> {
+    let t = &tokens[i];
+    if t.script != Script::Latin || !t.capitalized {
+        return None;
+    }
+    (2..=3).rev().find_map(|n| {
+        let words = tokens.get(i..i + n)?;
+        if !words.iter().all(|w| w.capitalized) || !contiguous(text, words) {
+            return None;
+        }
+        let key = words
+            .iter()
+            .map(|w| w.key.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let c = g.adjective(&key)?;
+        Some(Span {
+            start: t.start,
+            end: words[n - 1].end,
+            first: i,
+            last: i + n,
+            form: MentionForm::Adjective,
+            key,
+            candidates: vec![c],
+            sentence: t.sentence,
+            cue: Cue::None,
+            county: false,
+        })
+    })
 }
 
 fn match_adjective(text: &str, tokens: &[Token], i: usize, g: &Gazetteer) -> Option<Span> {

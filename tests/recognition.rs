@@ -135,6 +135,18 @@ fn adjectives_are_mentions_of_their_country() {
         ("تحدث الرئيس الأميركي عن الأزمة.", "الأميركي", "United States"),
         ("Iranian helicopters crossed the border.", "Iranian", "Iran"),
         ("The British envoy arrived.", "British", "United Kingdom"),
+        // Adjectives of several words, also where they begin with a name (Saudi Arabian).
+        ("the Sri Lankan army said.", "Sri Lankan", "Sri Lanka"),
+        (
+            "The Saudi Arabian minister spoke.",
+            "Saudi Arabian",
+            "Saudi Arabia",
+        ),
+        (
+            "Papua New Guinean troops left.",
+            "Papua New Guinean",
+            "Papua New Guinea",
+        ),
         // A historical state's adjective.
         (
             "بقيت الأسلحة السوفياتية في المنطقة.",
