@@ -509,6 +509,22 @@ const EN_CALENDAR: &[&str] = &[
     "december",
 ];
 
+/// A town's offices and services: after a town's name they say the town is meant (Athens Mayor
+/// Randy Daniel, the Dallas Police Department), not a person or a company of that name.
+const EN_CIVIC: &[&str] = &[
+    "mayor",
+    "police",
+    "sheriff",
+    "city",
+    "township",
+    "municipal",
+    "aldermen",
+    "selectmen",
+    "councilman",
+    "councilwoman",
+    "fire",
+];
+
 /// Direction and generic geographic words that may stand beside a place name in a longer name.
 const EN_GEO_WORDS: &[&str] = &[
     "north",
@@ -1582,9 +1598,17 @@ fn keep(text: &str, tokens: &[Token], span: &mut Span, g: &Gazetteer, ctx: &Cont
                 // headline), nor a state before a highway's word (the Florida Turnpike runs in
                 // Florida).
                 let street = !is_country && is_urban_street_word(&nx.key);
+                // A town's council, hall or commission is the town's (the Kansas City Council,
+                // Springfield City Hall), where other organisations are named after no town.
+                let town_office = matches!(nx.key.as_str(), "council" | "hall" | "commission")
+                    && span
+                        .candidates
+                        .iter()
+                        .any(|&c| g.entry(c).kind == PlaceKind::City);
                 if (nx.capitalized || media)
                     && (gap == " " || gap == "-")
                     && is_name_tail(&nx.key)
+                    && !town_office
                     && span.form == MentionForm::Name
                     && (!state || street)
                 {
@@ -1639,6 +1663,7 @@ fn keep(text: &str, tokens: &[Token], span: &mut Span, g: &Gazetteer, ctx: &Cont
                     && gap == " "
                     && !EN_GEO_WORDS.contains(&nx.key.as_str())
                     && !EN_CALENDAR.contains(&nx.key.as_str())
+                    && !EN_CIVIC.contains(&nx.key.as_str())
                     && span.form == MentionForm::Name
                     && !g.has_name(&nx.key)
                 {

@@ -443,6 +443,32 @@ fn a_world_city_outweighs_small_namesakes() {
     assert_eq!(place(&a, "Cairo").country_code.as_deref(), Some("US"));
 }
 
+/// A town's offices name the town: its mayor, police and council (Athens Mayor Randy Daniel, the
+/// Kansas City Council), where a company or a newspaper named after it does not.
+#[test]
+fn a_towns_offices_name_the_town() {
+    check(
+        "Athens Mayor Randy Daniel said caution is needed.",
+        "Athens",
+        "Athens",
+        Name,
+    );
+    check(
+        "The Kansas City Council met on Monday.",
+        "Kansas City",
+        "Kansas City",
+        Name,
+    );
+    check(
+        "The Springfield City Hall closed.",
+        "Springfield City",
+        "Springfield",
+        Name,
+    );
+    none("The Columbus Dispatch reported it.");
+    none("The Atlantic Council said so.");
+}
+
 /// A country called by a name that is not its usual one (Norfolk for Norfolk Island) leaves the
 /// towns of that name a chance; by its usual name it is the country.
 #[test]
