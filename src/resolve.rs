@@ -59,6 +59,8 @@ mod weight {
     pub const QUALIFIER: f64 = 2.0;
     /// A town and a county of the article that fit each other.
     pub const TOWN_AND_COUNTY: f64 = 1.5;
+    /// A small town called like a province or state it is not in, with nothing saying the town.
+    pub const PROVINCE_NAMESAKE: f64 = 3.0;
 }
 
 /// Great-circle distance in kilometres between two (latitude, longitude) points.
@@ -74,6 +76,8 @@ pub fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
 
 /// Population below which a town is a small one beside a world city of its name.
 const SHADOWED_BELOW: u64 = 100_000;
+/// Within this distance of a province's middle a town of its name is its seat.
+const NAMESAKE_SEAT_KM: f64 = 150.0;
 
 fn kind_prior(e: &Entry) -> (f64, &'static str) {
     match e.kind {
@@ -124,6 +128,8 @@ struct Pairs {
     /// before it (what it may contain).
     qualifier_after: FxHashMap<usize, Vec<EntryId>>,
     qualified_before: FxHashMap<usize, Vec<EntryId>>,
+    /// By the start of each span, the provinces or states whose usual name it is (Florida).
+    province_named: FxHashMap<usize, Vec<EntryId>>,
 }
 
 /// Whether `container` (a country, or a province or state) holds `e`.
@@ -300,6 +306,32 @@ impl Pairs {
             if a.sentence == b.sentence && b.first == a.last && b.start == a.end + 2 && !listed {
                 pairs.qualifier_after.insert(a.start, b.candidates.clone());
                 pairs.qualified_before.insert(b.start, a.candidates.clone());
+            }
+        }
+        for span in spans {
+            if span.form != MentionForm::Name
+                || !span
+                    .candidates
+                    .iter()
+                    .any(|&c| g.entry(c).kind == PlaceKind::City)
+            {
+                continue;
+            }
+            let provinces: Vec<EntryId> = g
+                .lookup(&span.key)
+                .iter()
+                .filter(|p| {
+                    let e = g.entry(p.entry);
+                    p.preferred
+                        && e.kind == PlaceKind::Region
+                        && !e.continent
+                        && !e.is_county()
+                        && span.candidates.contains(&p.entry)
+                })
+                .map(|p| p.entry)
+                .collect();
+            if !provinces.is_empty() {
+                pairs.province_named.insert(span.start, provinces);
             }
         }
         pairs
@@ -536,6 +568,7 @@ fn score(
     // A town in a county the article names, or a county holding a town the article names.
     let name = key_hash(&span.key);
     let other = |v: Option<&Vec<u64>>| v.is_some_and(|v| v.iter().any(|&x| x != name));
+    let mut county_fits = false;
     if e.is_county() {
         if other(ev.pairs.counties_of_towns.get(&id)) {
             s += weight::TOWN_AND_COUNTY;
@@ -543,6 +576,7 @@ fn score(
         }
     } else if let Some(k) = g.county_of(id).filter(|_| !span.county) {
         if other(ev.pairs.counties_named.get(&k)) {
+            county_fits = true;
             s += weight::TOWN_AND_COUNTY;
             why.push_with(|| {
                 format!(
@@ -567,6 +601,27 @@ fn score(
             weight::KIND_WORD
         };
         why.push_with(|| "the words before it say what kind of place it is".to_string());
+    }
+    // A small town named like another province or state of its country (Florida, New York;
+    // Virginia, Minnesota): the name is the province's, unless the text says the town (Florida,
+    // N.Y.; the village of Florida; its county named). Not the seat a province is named after,
+    // near its middle (Matara in Matara District), where the codes of the two sources differ.
+    if e.kind == PlaceKind::City
+        && e.population < SHADOWED_BELOW
+        && !qualified
+        && !(cue_fits && span.cue == Cue::City)
+        && !county_fits
+        && ev.pairs.province_named.get(&span.start).is_some_and(|v| {
+            v.iter().any(|&r| {
+                let r = g.entry(r);
+                r.cc == e.cc
+                    && e.region_id().as_deref() != Some(r.id)
+                    && distance_km((e.lat, e.lon), (r.lat, r.lon)) > NAMESAKE_SEAT_KM
+            })
+        })
+    {
+        s -= weight::PROVINCE_NAMESAKE;
+        why.push_with(|| "a province or state elsewhere is called so".to_string());
     }
     // A country named beside other countries is the country (بنين among four states is Benin,
     // not Benin City).

@@ -443,6 +443,17 @@ fn a_world_city_outweighs_small_namesakes() {
     assert_eq!(place(&a, "Cairo").country_code.as_deref(), Some("US"));
 }
 
+/// A small town called like another state of its country (Florida, New York) is not what the
+/// state's name means, unless the text says the town (the village of Florida).
+#[test]
+fn a_states_name_is_the_state_not_a_village_elsewhere() {
+    let a =
+        analysed("Officials in Goshen, New York, said the storm moved on to Florida on Monday.");
+    assert_eq!(place(&a, "Florida").kind, PlaceKind::Region);
+    let a = analysed("Flooding hit the village of Florida, near Goshen.");
+    assert_eq!(place(&a, "Florida").kind, PlaceKind::City);
+}
+
 /// A town's offices name the town: its mayor, police and council (Athens Mayor Randy Daniel, the
 /// Kansas City Council), where a company or a newspaper named after it does not.
 #[test]
