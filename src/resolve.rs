@@ -59,8 +59,9 @@ mod weight {
     pub const QUALIFIER: f64 = 2.0;
     /// A town and a county of the article that fit each other.
     pub const TOWN_AND_COUNTY: f64 = 1.5;
-    /// A small town called like a province or state it is not in, with nothing saying the town.
-    pub const PROVINCE_NAMESAKE: f64 = 3.0;
+    /// A small town called like a country, a sea, a region or a province it is not in, with
+    /// nothing saying the town.
+    pub const NAMESAKE: f64 = 3.0;
 }
 
 /// Great-circle distance in kilometres between two (latitude, longitude) points.
@@ -128,8 +129,9 @@ struct Pairs {
     /// before it (what it may contain).
     qualifier_after: FxHashMap<usize, Vec<EntryId>>,
     qualified_before: FxHashMap<usize, Vec<EntryId>>,
-    /// By the start of each span, the provinces or states whose usual name it is (Florida).
-    province_named: FxHashMap<usize, Vec<EntryId>>,
+    /// By the start of each span, the provinces, states, seas and regions whose usual name it
+    /// is (Florida, the Atlantic).
+    namesakes: FxHashMap<usize, Vec<EntryId>>,
 }
 
 /// Whether `container` (a country, or a province or state) holds `e`.
@@ -322,16 +324,19 @@ impl Pairs {
                 .iter()
                 .filter(|p| {
                     let e = g.entry(p.entry);
-                    p.preferred
-                        && e.kind == PlaceKind::Region
-                        && !e.continent
-                        && !e.is_county()
+                    // A sea or a macro-region by any of its names (the Atlantic), a country or a
+                    // province by its usual one.
+                    let wide = e.kind == PlaceKind::Water || e.id.starts_with("curated:");
+                    (p.preferred || wide)
+                        && (e.kind == PlaceKind::Water
+                            || e.kind == PlaceKind::Country
+                            || (e.kind == PlaceKind::Region && !e.is_county()))
                         && span.candidates.contains(&p.entry)
                 })
                 .map(|p| p.entry)
                 .collect();
             if !provinces.is_empty() {
-                pairs.province_named.insert(span.start, provinces);
+                pairs.namesakes.insert(span.start, provinces);
             }
         }
         pairs
@@ -602,26 +607,37 @@ fn score(
         };
         why.push_with(|| "the words before it say what kind of place it is".to_string());
     }
-    // A small town named like another province or state of its country (Florida, New York;
-    // Virginia, Minnesota): the name is the province's, unless the text says the town (Florida,
-    // N.Y.; the village of Florida; its county named). Not the seat a province is named after,
-    // near its middle (Matara in Matara District), where the codes of the two sources differ.
+    // A small town named like a country, a sea, a macro-region, or another province or state of
+    // its own country (China, Texas; Atlantic, Iowa; Florida, New York): the name is theirs,
+    // unless the text says the town (Florida, N.Y.; the village of Florida; its county named; a
+    // place of the article within 50 km). Not the seat a province is named after, near its
+    // middle (Matara in Matara District), where the codes of the two sources differ.
     if e.kind == PlaceKind::City
         && e.population < SHADOWED_BELOW
         && !qualified
         && !(cue_fits && span.cue == Cue::City)
         && !county_fits
-        && ev.pairs.province_named.get(&span.start).is_some_and(|v| {
+        && ev.pairs.namesakes.get(&span.start).is_some_and(|v| {
             v.iter().any(|&r| {
                 let r = g.entry(r);
-                r.cc == e.cc
-                    && e.region_id().as_deref() != Some(r.id)
-                    && distance_km((e.lat, e.lon), (r.lat, r.lon)) > NAMESAKE_SEAT_KM
+                match r.kind {
+                    PlaceKind::Region if !r.continent && !r.id.starts_with("curated:") => {
+                        r.cc == e.cc
+                            && e.region_id().as_deref() != Some(r.id)
+                            && distance_km((e.lat, e.lon), (r.lat, r.lon)) > NAMESAKE_SEAT_KM
+                    }
+                    // A town near the article's other places is local news's town (Jordan,
+                    // Minnesota beside Shakopee), where a state's name stays the state.
+                    _ => {
+                        (r.cc != e.cc || r.kind == PlaceKind::Water)
+                            && !ev.anchors.any_near((e.lat, e.lon), group, weight::CLOSE_KM)
+                    }
+                }
             })
         })
     {
-        s -= weight::PROVINCE_NAMESAKE;
-        why.push_with(|| "a province or state elsewhere is called so".to_string());
+        s -= weight::NAMESAKE;
+        why.push_with(|| "a country, sea, region or province elsewhere is called so".to_string());
     }
     // A country named beside other countries is the country (بنين among four states is Benin,
     // not Benin City).

@@ -443,8 +443,9 @@ fn a_world_city_outweighs_small_namesakes() {
     assert_eq!(place(&a, "Cairo").country_code.as_deref(), Some("US"));
 }
 
-/// A small town called like another state of its country (Florida, New York) is not what the
-/// state's name means, unless the text says the town (the village of Florida).
+/// A small town called like another state of its country (Florida, New York) or like a country
+/// (China, Texas) is not what the name means, unless the text says the town (the village of
+/// Florida).
 #[test]
 fn a_states_name_is_the_state_not_a_village_elsewhere() {
     let a =
@@ -452,6 +453,9 @@ fn a_states_name_is_the_state_not_a_village_elsewhere() {
     assert_eq!(place(&a, "Florida").kind, PlaceKind::Region);
     let a = analysed("Flooding hit the village of Florida, near Goshen.");
     assert_eq!(place(&a, "Florida").kind, PlaceKind::City);
+    // Nor is a country's name a small town's (China, Texas) in a sentence about Texas.
+    let a = analysed("Tariffs on goods from China will hurt farmers in Texas, officials said.");
+    assert_eq!(place(&a, "China").kind, PlaceKind::Country);
 }
 
 /// A town's offices name the town: its mayor, police and council (Athens Mayor Randy Daniel, the
