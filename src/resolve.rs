@@ -75,6 +75,11 @@ pub fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
     Haversine.distance(Point::new(a.1, a.0), Point::new(b.1, b.0)) / 1000.0
 }
 
+/// A national capital or a city of a million.
+fn world_city(e: &Entry) -> bool {
+    e.kind == PlaceKind::City && (e.capital || e.population >= 1_000_000)
+}
+
 /// Population below which a town is a small one beside a world city of its name.
 const SHADOWED_BELOW: u64 = 100_000;
 /// Within this distance of a province's middle a town of its name is its seat.
@@ -129,9 +134,12 @@ struct Pairs {
     /// before it (what it may contain).
     qualifier_after: FxHashMap<usize, Vec<EntryId>>,
     qualified_before: FxHashMap<usize, Vec<EntryId>>,
-    /// By the start of each span, the provinces, states, seas and regions whose usual name it
-    /// is (Florida, the Atlantic).
+    /// By the start of each span, the countries, provinces, seas and regions whose name it is
+    /// (China, Florida, the Atlantic).
     namesakes: FxHashMap<usize, Vec<EntryId>>,
+    /// By the start of each span, the countries of the national capitals and cities of a
+    /// million among its readings (Brussels: Belgium).
+    world_cities: FxHashMap<usize, Vec<&'static str>>,
 }
 
 /// Whether `container` (a country, or a province or state) holds `e`.
@@ -311,6 +319,16 @@ impl Pairs {
             }
         }
         for span in spans {
+            let world: Vec<&'static str> = span
+                .candidates
+                .iter()
+                .map(|&c| g.entry(c))
+                .filter(|o| world_city(o))
+                .map(|o| o.cc)
+                .collect();
+            if !world.is_empty() {
+                pairs.world_cities.insert(span.start, world);
+            }
             if span.form != MentionForm::Name
                 || !span
                     .candidates
@@ -460,14 +478,15 @@ fn score(
     // A village named like a world capital or a city of millions abroad (Brussels, a US
     // hamlet of 1,100): that the article is about the village's country says less of which is
     // meant than it says of a town with no such namesake.
-    let world_city =
-        |o: &Entry| o.kind == PlaceKind::City && (o.capital || o.population >= 1_000_000);
-    let shadow = if e.kind == PlaceKind::City
+    let shadowed = e.kind == PlaceKind::City
         && e.population < SHADOWED_BELOW
-        && span.candidates.iter().any(|&c| {
-            let o = g.entry(c);
-            o.cc != e.cc && world_city(o)
-        }) {
+        && ev
+            .pairs
+            .world_cities
+            .get(&span.start)
+            .is_some_and(|v| v.iter().any(|&cc| cc != e.cc));
+    let shadow = if shadowed {
+        why.push_with(|| "a world city abroad has its name".to_string());
         weight::SHADOWED
     } else {
         1.0
