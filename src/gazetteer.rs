@@ -107,6 +107,8 @@ pub struct Gazetteer {
     fst: fst::Map<Cow<'static, [u8]>>,
     postings: Cow<'static, [u8]>,
     adjectives: FxHashMap<Box<str>, EntryId>,
+    /// First words of the adjectives of several words (sri, south, papua).
+    adjective_starts: FxHashSet<Box<str>>,
     countries: FxHashMap<&'static str, EntryId>,
     stop: FxHashSet<Box<str>>,
     given_names: FxHashSet<Box<str>>,
@@ -156,6 +158,7 @@ impl Gazetteer {
                 .unwrap_or_else(|_| unreachable!()),
             postings: Cow::Borrowed(&[]),
             adjectives: FxHashMap::default(),
+            adjective_starts: FxHashSet::default(),
             countries: FxHashMap::default(),
             stop: FxHashSet::default(),
             given_names: FxHashSet::default(),
@@ -261,6 +264,9 @@ impl Gazetteer {
                 vec![base]
             };
             for form in forms {
+                if let Some((first, _)) = form.split_once(' ') {
+                    g.adjective_starts.insert(first.into());
+                }
                 g.adjectives.entry(form.into_boxed_str()).or_insert(country);
             }
         }
@@ -409,6 +415,11 @@ impl Gazetteer {
     /// The US state an abbreviation written after a town stands for ("ga": Georgia).
     pub fn state_abbreviation(&self, key: &str) -> Option<EntryId> {
         self.abbreviations.get(key).copied()
+    }
+
+    /// Whether some adjective of several words begins with this key (sri: Sri Lankan).
+    pub fn starts_adjective(&self, key: &str) -> bool {
+        self.adjective_starts.contains(key)
     }
 
     /// The country an adjective key belongs to.

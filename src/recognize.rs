@@ -1103,7 +1103,7 @@ fn narrow(span: &mut Span, tokens: &[Token], first_key: &str, g: &Gazetteer) {
 /// New Guinean), longest first.
 fn match_long_adjective(text: &str, tokens: &[Token], i: usize, g: &Gazetteer) -> Option<Span> {
     let t = &tokens[i];
-    if t.script != Script::Latin || !t.capitalized {
+    if t.script != Script::Latin || !t.capitalized || !g.starts_adjective(&t.key) {
         return None;
     }
     (2..=3).rev().find_map(|n| {
