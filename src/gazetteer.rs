@@ -6,7 +6,7 @@
 //! the working directory, and loading costs only the parsing of the entry table.
 
 use crate::model::PlaceKind;
-use crate::names::{build_index, PREFERRED};
+use crate::names::PREFERRED;
 use crate::text::fold;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
@@ -109,6 +109,8 @@ pub struct Gazetteer {
     adjectives: FxHashMap<Box<str>, EntryId>,
     /// First words of the adjectives of several words (sri, south, papua).
     adjective_starts: FxHashSet<Box<str>>,
+    /// Provinces and states by their code (`US-KY`).
+    admin1: FxHashMap<&'static str, EntryId>,
     countries: FxHashMap<&'static str, EntryId>,
     stop: FxHashSet<Box<str>>,
     given_names: FxHashSet<Box<str>>,
@@ -159,6 +161,7 @@ impl Gazetteer {
             postings: Cow::Borrowed(&[]),
             adjectives: FxHashMap::default(),
             adjective_starts: FxHashSet::default(),
+            admin1: FxHashMap::default(),
             countries: FxHashMap::default(),
             stop: FxHashSet::default(),
             given_names: FxHashSet::default(),
@@ -178,26 +181,6 @@ impl Gazetteer {
         let fst =
             fst::Map::new(Cow::Borrowed(NAMES_FST)).map_err(|e| GazetteerError(e.to_string()))?;
         Gazetteer::assemble(ENTRIES, fst, Cow::Borrowed(POSTINGS), DEMONYMS, stoplist)
-    }
-
-    /// Build from the text of the tables (gazetteer TSV with all its columns, demonyms TSV,
-    /// stop-list), indexing the names now. For tests and tools; the program uses [`Self::shared`].
-    pub fn from_tables(
-        gazetteer: &str,
-        demonyms: &str,
-        stoplist: &str,
-    ) -> Result<Gazetteer, GazetteerError> {
-        let built = build_index(gazetteer).map_err(GazetteerError)?;
-        let fst =
-            fst::Map::new(Cow::Owned(built.fst)).map_err(|e| GazetteerError(e.to_string()))?;
-        // Entries borrow their table for the life of the program, as the compiled-in one does.
-        Gazetteer::assemble(
-            built.entries.leak(),
-            fst,
-            Cow::Owned(built.postings),
-            demonyms,
-            stoplist,
-        )
     }
 
     fn assemble(
@@ -272,12 +255,13 @@ impl Gazetteer {
         }
         g.stop = key_set(stoplist);
         g.given_names = key_set(GIVEN_NAMES);
-        let admin1: FxHashMap<&str, EntryId> = g
+        let admin1: FxHashMap<&'static str, EntryId> = g
             .entries
             .iter()
             .enumerate()
             .filter_map(|(i, e)| Some((e.id.strip_prefix("ne-admin1:")?, i as EntryId)))
             .collect();
+        g.admin1 = admin1.clone();
         for line in STATE_ABBREVIATIONS.lines().skip(1) {
             let Some((abbr, state)) = line.split_once('\t') else {
                 continue;
@@ -417,6 +401,16 @@ impl Gazetteer {
         self.abbreviations.get(key).copied()
     }
 
+    /// The province or state a town lies in, where the town's first-level code is one of the
+    /// provinces' (the United States and other countries whose GeoNames codes are ISO 3166-2
+    /// suffixes); `None` where the two sources' codes differ.
+    pub fn province_of(&self, town: &Entry) -> Option<EntryId> {
+        let id = town.region_id()?;
+        self.admin1
+            .get(id.strip_prefix("ne-admin1:").unwrap_or(&id))
+            .copied()
+    }
+
     /// Whether some adjective of several words begins with this key (sri: Sri Lankan).
     pub fn starts_adjective(&self, key: &str) -> bool {
         self.adjective_starts.contains(key)
@@ -492,8 +486,9 @@ fn split_at_lines(text: &str, n: usize) -> Vec<&str> {
     let mut out = Vec::with_capacity(n);
     let mut rest = text;
     for left in (1..n).rev() {
+        // Searched as bytes: a newline byte always ends a character, the middle may not.
         let mut cut = rest.len() / (left + 1);
-        match rest[cut..].find('\n') {
+        match rest.as_bytes()[cut..].iter().position(|&b| b == b'\n') {
             Some(i) => cut += i + 1,
             None => break,
         }
@@ -560,6 +555,18 @@ pub fn arabic_nisba_forms(base: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The table is cut into whole lines for any number of cores, also where a cut would fall
+    /// inside a character of several bytes.
+    #[test]
+    fn split_at_lines_keeps_lines_and_characters_whole() {
+        let text = "باكو\tBaku\nطهران\tTehran\nأستارا\tAstara\nكاراباخ\tKarabakh\n";
+        for n in 1..=40 {
+            let parts = split_at_lines(text, n);
+            assert_eq!(parts.concat(), text, "{n} parts");
+            assert!(parts.iter().all(|p| p.is_empty() || p.ends_with('\n')), "{n}");
+        }
+    }
 
     #[test]
     fn prefix_reach_counts_the_words_a_name_can_span() {

@@ -510,7 +510,8 @@ const EN_CALENDAR: &[&str] = &[
 ];
 
 /// A town's offices and services: after a town's name they say the town is meant (Athens Mayor
-/// Randy Daniel, the Dallas Police Department), not a person or a company of that name.
+/// Randy Daniel, the Dallas Police Department), not a person or a company of that name. Not
+/// "fire": wildfires are named after places near them (the Marshall Fire).
 const EN_CIVIC: &[&str] = &[
     "mayor",
     "police",
@@ -522,7 +523,6 @@ const EN_CIVIC: &[&str] = &[
     "selectmen",
     "councilman",
     "councilwoman",
-    "fire",
 ];
 
 /// Direction and generic geographic words that may stand beside a place name in a longer name.
@@ -1358,10 +1358,16 @@ fn strip_conj(key: &str) -> &str {
 /// of a person or an organisation.
 fn keep(text: &str, tokens: &[Token], span: &mut Span, g: &Gazetteer, ctx: &Context) -> bool {
     // "The US" opening a sentence: the article is no part of a name that stands without it, as
-    // it does in mid-sentence ("the US"); the readings of the longer name are kept.
+    // it does in mid-sentence ("the US"); the readings of the longer name are kept. Not where
+    // the article belongs to the usual name (The Hague, The Gambia).
     if span.last - span.first > 1
         && tokens[span.first].script == Script::Latin
         && tokens[span.first].key == "the"
+        && tokens[span.first].sentence_initial
+        && !g
+            .lookup(&span.key)
+            .iter()
+            .any(|p| p.preferred && span.candidates.contains(&p.entry))
     {
         let rest: Vec<&str> = tokens[span.first + 1..span.last]
             .iter()
@@ -1578,8 +1584,13 @@ fn keep(text: &str, tokens: &[Token], span: &mut Span, g: &Gazetteer, ctx: &Cont
                 // still names the place; a city there names a newspaper or a club. So does a
                 // country's acronym (the U.S. Army, the UK Border Force), which no person or
                 // street is called.
-                let acronym = tokens[span.first..span.last].iter().any(|t| t.all_caps)
-                    || text[span.start..span.end].contains('.');
+                // Dotted (U.S.) or of three capitals at most (US, UK, UAE), before a word that is
+                // not in capitals itself (a headline in capitals has no acronyms to tell).
+                let acronym = !nx.all_caps
+                    && (text[span.start..span.end].contains('.')
+                        || tokens[span.first..span.last]
+                            .iter()
+                            .any(|t| t.all_caps && t.key.chars().count() <= 3));
                 let state = (is_country && acronym)
                     || g.lookup(&span.key).iter().any(|p| {
                         let e = g.entry(p.entry);
@@ -1598,9 +1609,9 @@ fn keep(text: &str, tokens: &[Token], span: &mut Span, g: &Gazetteer, ctx: &Cont
                 // headline), nor a state before a highway's word (the Florida Turnpike runs in
                 // Florida).
                 let street = !is_country && is_urban_street_word(&nx.key);
-                // A town's council, hall or commission is the town's (the Kansas City Council,
-                // Springfield City Hall), where other organisations are named after no town.
-                let town_office = matches!(nx.key.as_str(), "council" | "hall" | "commission")
+                // A town's council is the town's (the Kansas City Council), where other bodies
+                // are named after no town. Not a hall (Carnegie Hall) or a commission.
+                let town_office = nx.key == "council"
                     && span
                         .candidates
                         .iter()

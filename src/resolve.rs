@@ -75,15 +75,18 @@ pub fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
     Haversine.distance(Point::new(a.1, a.0), Point::new(b.1, b.0)) / 1000.0
 }
 
-/// A national capital or a city of a million.
+/// A national capital of 100,000 or more (not Plymouth, Montserrat), or a city of a million.
 fn world_city(e: &Entry) -> bool {
-    e.kind == PlaceKind::City && (e.capital || e.population >= 1_000_000)
+    e.kind == PlaceKind::City
+        && ((e.capital && e.population >= 100_000) || e.population >= 1_000_000)
 }
 
 /// Population below which a town is a small one beside a world city of its name.
 const SHADOWED_BELOW: u64 = 100_000;
 /// Within this distance of a province's middle a town of its name is its seat.
 const NAMESAKE_SEAT_KM: f64 = 150.0;
+/// A town's province by code is believed only when its middle is this close to the town.
+const OWN_PROVINCE_KM: f64 = 800.0;
 
 fn kind_prior(e: &Entry) -> (f64, &'static str) {
     match e.kind {
@@ -640,9 +643,17 @@ fn score(
             v.iter().any(|&r| {
                 let r = g.entry(r);
                 match r.kind {
+                    // Only where the town's own province is known from codes the two sources
+                    // share and lies around it: elsewhere (Magadan, Tindouf) the town may be
+                    // the very seat the province is named after, far from a large province's
+                    // middle.
                     PlaceKind::Region if !r.continent && !r.id.starts_with("curated:") => {
+                        let own = g.province_of(e).map(|p| g.entry(p));
                         r.cc == e.cc
-                            && e.region_id().as_deref() != Some(r.id)
+                            && own.is_some_and(|p| {
+                                p.id != r.id
+                                    && distance_km((e.lat, e.lon), (p.lat, p.lon)) < OWN_PROVINCE_KM
+                            })
                             && distance_km((e.lat, e.lon), (r.lat, r.lon)) > NAMESAKE_SEAT_KM
                     }
                     // A town near the article's other places is local news's town (Jordan,

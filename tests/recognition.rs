@@ -407,6 +407,8 @@ fn a_country_acronym_before_an_institution_is_its_adjective() {
         "United States",
         Adjective,
     );
+    // A headline in capitals has no acronyms to tell, and "us" there is the pronoun.
+    none("JOIN US FOR DINNER");
     check(
         "He served in the U.S. House of Representatives.",
         "U.S.",
@@ -427,6 +429,20 @@ fn a_country_acronym_before_an_institution_is_its_adjective() {
          Minister Sergei Lavrov in Brussels.",
     );
     assert_eq!(place(&a, "Brussels").country_code.as_deref(), Some("BE"));
+}
+
+/// "The" opening a sentence is stripped only from a name that stands without it (The US), not
+/// from a name that has it (The Hague), and never in mid-sentence.
+#[test]
+fn the_article_before_a_name() {
+    check("The US military left.", "US", "United States", Name);
+    check(
+        "Delegates arrived in The Hague on Tuesday.",
+        "The Hague",
+        "The Hague",
+        Name,
+    );
+    check("The Hague court will rule.", "The Hague", "The Hague", Name);
 }
 
 /// A small town named like a world city abroad (Toronto, Ohio; Cairo, Illinois) needs more than
@@ -459,7 +475,8 @@ fn a_states_name_is_the_state_not_a_village_elsewhere() {
 }
 
 /// A town's offices name the town: its mayor, police and council (Athens Mayor Randy Daniel, the
-/// Kansas City Council), where a company or a newspaper named after it does not.
+/// Kansas City Council), where a company, a newspaper, a hall or a wildfire named after it does
+/// not.
 #[test]
 fn a_towns_offices_name_the_town() {
     check(
@@ -475,11 +492,14 @@ fn a_towns_offices_name_the_town() {
         Name,
     );
     check(
-        "The Springfield City Hall closed.",
+        "The Springfield City Council met.",
         "Springfield City",
         "Springfield",
         Name,
     );
+    // Not a hall (Carnegie, Pennsylvania) nor a wildfire named after a place near it.
+    none("The concert at Carnegie Hall sold out.");
+    absent("The Marshall Fire burned homes near Boulder.", "Marshall");
     none("The Columbus Dispatch reported it.");
     none("The Atlantic Council said so.");
 }
