@@ -564,7 +564,10 @@ mod tests {
         for n in 1..=40 {
             let parts = split_at_lines(text, n);
             assert_eq!(parts.concat(), text, "{n} parts");
-            assert!(parts.iter().all(|p| p.is_empty() || p.ends_with('\n')), "{n}");
+            assert!(
+                parts.iter().all(|p| p.is_empty() || p.ends_with('\n')),
+                "{n}"
+            );
         }
     }
 
