@@ -255,18 +255,17 @@ impl Gazetteer {
         }
         g.stop = key_set(stoplist);
         g.given_names = key_set(GIVEN_NAMES);
-        let admin1: FxHashMap<&'static str, EntryId> = g
+        g.admin1 = g
             .entries
             .iter()
             .enumerate()
             .filter_map(|(i, e)| Some((e.id.strip_prefix("ne-admin1:")?, i as EntryId)))
             .collect();
-        g.admin1 = admin1.clone();
         for line in STATE_ABBREVIATIONS.lines().skip(1) {
             let Some((abbr, state)) = line.split_once('\t') else {
                 continue;
             };
-            if let Some(&e) = admin1.get(state) {
+            if let Some(&e) = g.admin1.get(state) {
                 g.abbreviations.insert(fold(abbr).into_boxed_str(), e);
             }
         }
@@ -280,7 +279,7 @@ impl Gazetteer {
             let [name, state, fips, lat, lon] = f[..] else {
                 return Err(GazetteerError(format!("county row {line:.60}")));
             };
-            let Some(&s) = admin1.get(state) else {
+            let Some(&s) = g.admin1.get(state) else {
                 continue;
             };
             let num = |v: &str| {

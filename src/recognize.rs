@@ -698,6 +698,15 @@ pub fn recognize(text: &str, tokens: &[Token], g: &Gazetteer) -> Vec<Span> {
     spans
 }
 
+/// The matching key of a run of words: their folded keys with a space between.
+fn words_key(words: &[Token]) -> String {
+    words
+        .iter()
+        .map(|w| w.key.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// "Laurel County", "Orleans Parish": a US county or parish named with that word. The candidates
 /// are the counties of that name (one per state that has one) and towns of the county's name in
 /// those states.
@@ -715,11 +724,7 @@ fn match_county(text: &str, tokens: &[Token], i: usize, g: &Gazetteer) -> Option
         {
             return None;
         }
-        let key = words
-            .iter()
-            .map(|w| w.key.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
+        let key = words_key(words);
         let counties = g.counties(&key);
         if counties.is_empty() {
             return None;
@@ -1111,11 +1116,7 @@ fn match_long_adjective(text: &str, tokens: &[Token], i: usize, g: &Gazetteer) -
         if !words.iter().all(|w| w.capitalized) || !contiguous(text, words) {
             return None;
         }
-        let key = words
-            .iter()
-            .map(|w| w.key.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
+        let key = words_key(words);
         let c = g.adjective(&key)?;
         Some(Span {
             start: t.start,
@@ -1369,11 +1370,7 @@ fn keep(text: &str, tokens: &[Token], span: &mut Span, g: &Gazetteer, ctx: &Cont
             .iter()
             .any(|p| p.preferred && span.candidates.contains(&p.entry))
     {
-        let rest: Vec<&str> = tokens[span.first + 1..span.last]
-            .iter()
-            .map(|t| t.key.as_str())
-            .collect();
-        let key = rest.join(" ");
+        let key = words_key(&tokens[span.first + 1..span.last]);
         if g.has_name(&key) {
             span.first += 1;
             span.start = tokens[span.first].start;
