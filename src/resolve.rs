@@ -6,7 +6,7 @@
 //! provinces of the whole article, and nearness to the article's other places. One name keeps one
 //! meaning throughout an article.
 
-use crate::gazetteer::{Entry, EntryId, Gazetteer};
+use crate::gazetteer::{Entry, EntryId, Gazetteer, Posting};
 use crate::model::{MentionForm, PlaceKind};
 use crate::recognize::{Cue, Span};
 use rustc_hash::FxHashMap;
@@ -278,7 +278,8 @@ fn key_hash(key: &str) -> u64 {
 }
 
 impl Pairs {
-    fn new(spans: &[Span], g: &Gazetteer) -> Pairs {
+    /// `postings` holds each span's name look-up ([`Gazetteer::lookup`]), made once by the caller.
+    fn new(spans: &[Span], postings: &[Vec<Posting>], g: &Gazetteer) -> Pairs {
         let mut pairs = Pairs::default();
         // Town and county readings that fit each other (Huntsville lies in Walker County,
         // Texas, not in Alabama's), whatever each name is resolved to.
@@ -321,7 +322,7 @@ impl Pairs {
                 pairs.qualified_before.insert(b.start, a.candidates.clone());
             }
         }
-        for span in spans {
+        for (span, postings) in spans.iter().zip(postings) {
             let world: Vec<&'static str> = span
                 .candidates
                 .iter()
@@ -340,8 +341,7 @@ impl Pairs {
             {
                 continue;
             }
-            let provinces: Vec<EntryId> = g
-                .lookup(&span.key)
+            let provinces: Vec<EntryId> = postings
                 .iter()
                 .filter(|p| {
                     let e = g.entry(p.entry);
@@ -717,20 +717,15 @@ pub fn resolve<'a>(spans: &'a [Span], g: &'a Gazetteer) -> Resolution<'a> {
         .map(|s| (s.candidates.len() == 1).then(|| s.candidates[0]))
         .collect();
     let groups = name_groups(spans);
+    let postings: Vec<Vec<Posting>> = spans.iter().map(|span| g.lookup(&span.key)).collect();
     // Candidates reached through one of their preferred names, per span.
-    let preferred: Vec<Vec<EntryId>> = spans
+    let preferred: Vec<Vec<EntryId>> = postings
         .iter()
-        .map(|span| {
-            g.lookup(&span.key)
-                .iter()
-                .filter(|p| p.preferred)
-                .map(|p| p.entry)
-                .collect()
-        })
+        .map(|v| v.iter().filter(|p| p.preferred).map(|p| p.entry).collect())
         .collect();
     let mut scored_all: Vec<Vec<(EntryId, f64)>> = Vec::new();
     let mut ev = Evidence {
-        pairs: Pairs::new(spans, g),
+        pairs: Pairs::new(spans, &postings, g),
         ..Evidence::default()
     };
     for _round in 0..2 {
