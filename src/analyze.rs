@@ -290,23 +290,42 @@ fn confident(spans: &[Span], resolved: &[Resolved], tokens: &[Token], g: &Gazett
             *article_cc.entry(e.cc).or_default() += 1;
         }
     }
-    spans
-        .iter()
-        .zip(resolved)
-        .map(|(s, r)| {
-            let e = g.entry(r.entry);
-            let supported = s.cue.any() || article_cc.contains_key(e.cc);
-            supported || stands_alone(e, tokens[s.first].script)
-        })
-        .collect()
+    let keep = |article_cc: &FxHashMap<&str, usize>| -> Vec<bool> {
+        spans
+            .iter()
+            .zip(resolved)
+            .map(|(s, r)| {
+                let e = g.entry(r.entry);
+                let supported = s.cue.any() || article_cc.contains_key(e.cc);
+                supported || stands_alone(e, tokens[s.first].script, g)
+            })
+            .collect()
+    };
+    let first = keep(&article_cc);
+    // A kept city or province puts its country in the article too (القاهرة for قليوب): a
+    // second pass lets it support the small towns of its country.
+    let before = article_cc.len();
+    for ((s, r), &k) in spans.iter().zip(resolved).zip(&first) {
+        let e = g.entry(r.entry);
+        if k && s.form == MentionForm::Name && e.kind != PlaceKind::Country && !e.cc.is_empty() {
+            article_cc.entry(e.cc).or_default();
+        }
+    }
+    if article_cc.len() == before {
+        first
+    } else {
+        keep(&article_cc)
+    }
 }
 
 /// Whether a place needs no support from a cue word or its country in the article: anything
 /// but a small city, except that a province abroad named by an ordinary Arabic phrase
-/// (الجهة الشرقية, المنطقة الجنوبية) always does.
-fn stands_alone(e: &crate::gazetteer::Entry, script: Script) -> bool {
+/// (الجهة الشرقية, المنطقة الجنوبية) always does, unless it holds its country's capital and so
+/// is named like it (واشنطن: the District of Columbia, which the gazetteer knows in Arabic where
+/// it does not know the city).
+fn stands_alone(e: &crate::gazetteer::Entry, script: Script, g: &Gazetteer) -> bool {
     if e.kind == PlaceKind::Region && e.id.starts_with("ne-admin1:") && script == Script::Arabic {
-        return false;
+        return g.holds_capital(e);
     }
     if e.kind != PlaceKind::City || e.capital {
         return true;
@@ -333,7 +352,7 @@ fn without_unconfirmed(
     tokens: &[Token],
     g: &Gazetteer,
 ) -> Option<Vec<Span>> {
-    let stands = |s: &Span, c: &EntryId| stands_alone(g.entry(*c), tokens[s.first].script);
+    let stands = |s: &Span, c: &EntryId| stands_alone(g.entry(*c), tokens[s.first].script, g);
     let worth = spans
         .iter()
         .zip(kept)

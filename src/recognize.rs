@@ -197,6 +197,20 @@ const AR_MEDIA_TAILS: &[&str] = &[
     "برس",
 ];
 
+/// Arabic cardinal numbers with the article: they count a noun (الدول الخمس, the five states;
+/// الخمس سنوات, the five years), though a town is called الخمس (Al Khums); only a locative or a
+/// cue word before makes them the town (في الخمس, مدينة الخمس).
+const AR_DEFINITE_NUMBERS: &[&str] = &[
+    "الثلاث",
+    "الاربع",
+    "الخمس",
+    "الست",
+    "السبع",
+    "الثماني",
+    "التسع",
+    "العشر",
+];
+
 /// Arabic words that mark a sentence about sport, where a city's name usually stands for its
 /// club (فاز ليفربول على ...).
 const AR_SPORT_CUES: &[&str] = &[
@@ -732,14 +746,14 @@ fn match_county(text: &str, tokens: &[Token], i: usize, g: &Gazetteer) -> Option
         // A town of the county's name in one of those states often lies in the county or near
         // it (Orange in Orange County): the towns compete with the counties in resolution.
         let states: Vec<Option<String>> =
-            counties.iter().map(|&c| g.entry(c).region_id()).collect();
+            counties.iter().map(|&c| g.region_id(g.entry(c))).collect();
         let town_key = &key[..key.len() - last.key.len() - 1];
         let towns: Vec<EntryId> = g
             .lookup(town_key)
             .iter()
             .map(|p| p.entry)
             .filter(|&c| {
-                let r = g.entry(c).region_id();
+                let r = g.region_id(g.entry(c));
                 r.is_some() && states.contains(&r)
             })
             .collect();
@@ -1466,8 +1480,19 @@ fn keep(text: &str, tokens: &[Token], span: &mut Span, g: &Gazetteer, ctx: &Cont
                 let gap = &text[p.end..span.start];
                 let tight = gap.chars().all(|c| c.is_whitespace());
                 if tight
-                    && (AR_ORG_HEADS.contains(&pk) || AR_ORG_HEADS.contains(&pk2))
+                    // The word itself too: a head that begins with ف (فندق) is not
+                    // a conjunction and its rest.
+                    && [p.key.as_str(), pk, pk2]
+                        .iter()
+                        .any(|k| AR_ORG_HEADS.contains(k))
                     && span.form == MentionForm::Name
+                {
+                    return false;
+                }
+                if span.form == MentionForm::Name
+                    && AR_DEFINITE_NUMBERS.contains(&span.key.as_str())
+                    && !span.cue.any()
+                    && !locative_before(text, tokens, span)
                 {
                     return false;
                 }

@@ -146,14 +146,14 @@ struct Pairs {
 }
 
 /// Whether `container` (a country, or a province or state) holds `e`.
-fn holds(container: &Entry, e: &Entry) -> bool {
+fn holds(g: &Gazetteer, container: &Entry, e: &Entry) -> bool {
     if container.is_county() || e.cc.is_empty() || container.cc != e.cc || container.id == e.id {
         return false;
     }
     match container.kind {
         PlaceKind::Country => e.kind != PlaceKind::Country,
         PlaceKind::Region if container.id.starts_with("ne-admin1:") => {
-            e.region_id().as_deref() == Some(container.id)
+            g.region_id(e).as_deref() == Some(container.id)
         }
         // A region without first-level codes in common (England, Scotland): its country's.
         PlaceKind::Region => e.kind == PlaceKind::City,
@@ -541,7 +541,7 @@ fn score(
             )
         });
     }
-    if let Some(region) = e.region_id() {
+    if let Some(region) = g.region_id(e) {
         let whose = "its province or state ";
         if ev
             .sentence_regions
@@ -582,12 +582,12 @@ fn score(
         .pairs
         .qualifier_after
         .get(&span.start)
-        .is_some_and(|v| v.iter().any(|&q| holds(g.entry(q), e)))
+        .is_some_and(|v| v.iter().any(|&q| holds(g, g.entry(q), e)))
         || ev
             .pairs
             .qualified_before
             .get(&span.start)
-            .is_some_and(|v| v.iter().any(|&t| holds(e, g.entry(t))));
+            .is_some_and(|v| v.iter().any(|&t| holds(g, e, g.entry(t))));
     if qualified {
         s += weight::QUALIFIER;
         why.push_with(|| "named with the place that contains it (Town, State)".to_string());

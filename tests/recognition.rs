@@ -390,6 +390,55 @@ fn organisations_are_not_places() {
     none("تأهل إلى الدور الثالث من بطولة الولايات المتحدة المفتوحة.");
 }
 
+/// A definite number counts a noun (الدول الخمس, the five states; الخمس سنوات), though a Libyan
+/// town is called الخمس; after a cue word or a locative it is the town.
+#[test]
+fn a_definite_number_counts_the_noun_before_it() {
+    absent(
+        "اجتمعت الدول الخمس الدائمة العضوية في مجلس الأمن.",
+        "Al Khums",
+    );
+    absent("يجري ذلك منذ ما يقارب الخمس سنوات.", "Al Khums");
+    check(
+        "وصل الوفد إلى مدينة الخمس في ليبيا.",
+        "الخمس",
+        "Al Khums",
+        Name,
+    );
+}
+
+/// A kept city puts its country in the article, so a small town of that country is confirmed
+/// without naming the country (قليوب after القاهرة); alone it stays unconfirmed.
+#[test]
+fn a_kept_city_confirms_the_small_towns_of_its_country() {
+    check(
+        "كان القطار قادما من الإسكندرية إلى القاهرة، وتوقف في قليوب.",
+        "قليوب",
+        "Qalyub",
+        Name,
+    );
+    none("وتوقف القطار في قليوب.");
+}
+
+/// Arabic news names the American government by its capital, واشنطن, which the gazetteer knows
+/// in Arabic only as the District of Columbia: the province that holds its country's capital
+/// needs no support; Washington State, named the same, is not chosen.
+#[test]
+fn the_capitals_district_stands_alone() {
+    check(
+        "قالت واشنطن إن الاتفاق مع إيران لن يتغير.",
+        "واشنطن",
+        "Washington",
+        Name,
+    );
+    let a = analysed("قالت واشنطن إن الاتفاق مع إيران لن يتغير.");
+    let w = place(&a, "Washington");
+    assert!(
+        (w.lat - 38.9).abs() < 0.2 && (w.lon + 77.0).abs() < 0.2,
+        "{w:?}"
+    );
+}
+
 /// A country's acronym before an institution's name modifies it like an adjective (the U.S.
 /// Army: American), where a country's full name before a capitalised word is a person's (Chad
 /// Smith would be, were Chad not also its usual name) or part of another name.
