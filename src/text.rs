@@ -376,6 +376,56 @@ const ABBREVIATIONS: &[&str] = &[
     "tex", "va", "vt", "wash", "wis", "wyo",
 ];
 
+/// Abbreviations that also end sentences ("moved to the U.S.", "Acme Inc.", "Louisville, Ky."):
+/// before a word that opens sentences ([`SENTENCE_OPENERS`]) their dot ends one too. Titles and
+/// months (Dr., Gen., Feb.) stand before a name or a number and never do.
+const ABBREVIATIONS_THAT_END: &[&str] = &[
+    "u.s", "inc", "co", "corp", "ltd", "etc", "jr", "sr", "ala", "ariz", "ark", "del", "kans",
+    "nebr", "calif", "colo", "conn", "fla", "ga", "ill", "ind", "kan", "ky", "la", "md", "mass",
+    "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va",
+    "vt", "wash", "wis", "wyo",
+];
+
+/// Capitalised function words that open English sentences and are no part of a name after an
+/// abbreviation ("the U.S. The workers": not "U.S. The").
+const SENTENCE_OPENERS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "But",
+    "And",
+    "In",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "There",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "If",
+    "As",
+    "According",
+    "On",
+    "At",
+    "Our",
+    "Some",
+    "Many",
+    "Most",
+    "Both",
+];
+
 /// How far back from a dot [`sentence_bounds`] looks for the word it ends: longer than every
 /// abbreviation, so the limit changes no decision.
 const MAX_WORD_BEFORE_DOT: usize = 16;
@@ -423,7 +473,17 @@ pub fn sentence_bounds(text: &str) -> Vec<usize> {
                     && prev_word
                         .chars()
                         .all(|c| c.is_uppercase() && !is_arabic_char(c));
-                let abbrev = ABBREVIATIONS.contains(&prev_word.to_lowercase().as_str());
+                let lower = prev_word.to_lowercase();
+                let opener_next = || {
+                    let rest = text[i + 1..].trim_start_matches([' ', '\t']);
+                    let word = rest
+                        .split(|c: char| !c.is_alphabetic())
+                        .next()
+                        .unwrap_or("");
+                    SENTENCE_OPENERS.contains(&word)
+                };
+                let abbrev = ABBREVIATIONS.contains(&lower.as_str())
+                    && !(ABBREVIATIONS_THAT_END.contains(&lower.as_str()) && opener_next());
                 let glued = next.is_some_and(|n| n.is_alphanumeric());
                 if !(in_number || initial || abbrev || glued) {
                     pending = true;
@@ -521,6 +581,32 @@ mod tests {
                 "Dr. Smith paid 1.6 billion.",
                 "Then left"
             ]
+        );
+    }
+
+    /// An abbreviation that can end a sentence ends one before a word that opens sentences; a
+    /// title never does, and neither does the abbreviation before a name.
+    #[test]
+    fn abbreviations_end_sentences_before_an_opener() {
+        let parts = |s: &'static str| -> Vec<&'static str> {
+            let b = sentence_bounds(s);
+            b.iter()
+                .zip(b.iter().skip(1).chain(std::iter::once(&s.len())))
+                .map(|(a, z)| s[*a..*z].trim())
+                .collect()
+        };
+        assert_eq!(
+            parts("It moved to the U.S. The workers left. He sued Acme Inc. In May he won."),
+            [
+                "It moved to the U.S.",
+                "The workers left.",
+                "He sued Acme Inc.",
+                "In May he won."
+            ]
+        );
+        assert_eq!(
+            parts("The U.S. Army and Dr. The Rev. Smith met in Paris, Ky. Police came."),
+            ["The U.S. Army and Dr. The Rev. Smith met in Paris, Ky. Police came."]
         );
     }
 
