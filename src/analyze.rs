@@ -98,7 +98,7 @@ pub fn analyze_with(doc: &Document, g: &Gazetteer, options: Options) -> Analysis
     let first_spans = recognize(&doc.text, &seg.tokens, g);
     let first = resolve(&first_spans, g);
     let first_kept = if options.corroborate {
-        confident(&first_spans, &first.resolved, &seg.tokens, g)
+        confident(&doc.text, &first_spans, &first.resolved, &seg.tokens, g)
     } else {
         vec![true; first_spans.len()]
     };
@@ -109,7 +109,7 @@ pub fn analyze_with(doc: &Document, g: &Gazetteer, options: Options) -> Analysis
     let (spans, resolution, kept) = match &second_spans {
         Some(s) => {
             let r = resolve(s, g);
-            let k = confident(s, &r.resolved, &seg.tokens, g);
+            let k = confident(&doc.text, s, &r.resolved, &seg.tokens, g);
             (s.as_slice(), r, k)
         }
         None => (first_spans.as_slice(), first, first_kept),
@@ -281,8 +281,14 @@ impl<'a> CharCursor<'a> {
 
 /// Which resolved spans to keep: small cities named by a word that needs corroboration are
 /// dropped unless a cue word or the article's countries support them.
-fn confident(spans: &[Span], resolved: &[Resolved], tokens: &[Token], g: &Gazetteer) -> Vec<bool> {
-    // Countries present in the article (by name or adjective, or by a kept larger place).
+fn confident(
+    text: &str,
+    spans: &[Span],
+    resolved: &[Resolved],
+    tokens: &[Token],
+    g: &Gazetteer,
+) -> Vec<bool> {
+    // Countries present in the article (by name or adjective).
     let mut article_cc: FxHashMap<&str, usize> = FxHashMap::default();
     for (s, r) in spans.iter().zip(resolved) {
         let e = g.entry(r.entry);
@@ -290,39 +296,48 @@ fn confident(spans: &[Span], resolved: &[Resolved], tokens: &[Token], g: &Gazett
             *article_cc.entry(e.cc).or_default() += 1;
         }
     }
-    let keep = |article_cc: &FxHashMap<&str, usize>| -> Vec<bool> {
-        spans
-            .iter()
-            .zip(resolved)
-            .map(|(s, r)| {
-                let e = g.entry(r.entry);
-                let supported = s.cue.any() || article_cc.contains_key(e.cc);
-                supported || stands_alone(e, tokens[s.first].script, g)
-            })
-            .collect()
-    };
-    let first = keep(&article_cc);
-    // A kept city or province puts its country in the article too (القاهرة for قليوب): a
-    // second pass lets it support the small towns of its country.
-    let before = article_cc.len();
-    for ((s, r), &k) in spans.iter().zip(resolved).zip(&first) {
-        let e = g.entry(r.entry);
-        if k && s.form == MentionForm::Name && e.kind != PlaceKind::Country && !e.cc.is_empty() {
-            article_cc.entry(e.cc).or_default();
-        }
-    }
-    if article_cc.len() == before {
-        first
-    } else {
-        keep(&article_cc)
-    }
+    let first: Vec<bool> = spans
+        .iter()
+        .zip(resolved)
+        .map(|(s, r)| {
+            let e = g.entry(r.entry);
+            let supported = s.cue.any() || article_cc.contains_key(e.cc);
+            supported || stands_alone(e, tokens[s.first].script, g)
+        })
+        .collect();
+    // A kept city of an Arab country vouches for that country's small towns where a locative
+    // word stands before them (وتوقف في قليوب after القاهرة). Only there: abroad, a kept city
+    // would let small namesakes win over world cities (Mesquite, Texas, called موسكو in the
+    // table, over Moscow beside واشنطن), and without a locative an ordinary word that is also a
+    // town (الضمير, "conscience", a Syrian town) would pass beside دمشق.
+    let vouched: rustc_hash::FxHashSet<&str> = spans
+        .iter()
+        .zip(resolved)
+        .zip(&first)
+        .filter_map(|((s, r), &k)| {
+            let e = g.entry(r.entry);
+            (k && s.form == MentionForm::Name
+                && e.kind == PlaceKind::City
+                && ARAB_WORLD.contains(&e.cc))
+            .then_some(e.cc)
+        })
+        .collect();
+    spans
+        .iter()
+        .zip(resolved)
+        .zip(first)
+        .map(|((s, r), k)| {
+            k || (vouched.contains(g.entry(r.entry).cc)
+                && crate::recognize::locative_before(text, tokens, s))
+        })
+        .collect()
 }
 
 /// Whether a place needs no support from a cue word or its country in the article: anything
 /// but a small city, except that a province abroad named by an ordinary Arabic phrase
-/// (الجهة الشرقية, المنطقة الجنوبية) always does, unless it holds its country's capital and so
-/// is named like it (واشنطن: the District of Columbia, which the gazetteer knows in Arabic where
-/// it does not know the city).
+/// (الجهة الشرقية, المنطقة الجنوبية) always does, unless it holds its country's capital and is
+/// named like it (واشنطن: the District of Columbia; the gazetteer has no Arabic name for the
+/// city).
 fn stands_alone(e: &crate::gazetteer::Entry, script: Script, g: &Gazetteer) -> bool {
     if e.kind == PlaceKind::Region && e.id.starts_with("ne-admin1:") && script == Script::Arabic {
         return g.holds_capital(e);

@@ -199,7 +199,8 @@ const AR_MEDIA_TAILS: &[&str] = &[
 
 /// Arabic cardinal numbers with the article: they count a noun (الدول الخمس, the five states;
 /// الخمس سنوات, the five years), though a town is called الخمس (Al Khums); only a locative or a
-/// cue word before makes them the town (في الخمس, مدينة الخمس).
+/// cue word before makes them the town (في الخمس, مدينة الخمس), and not before a counted noun
+/// ([`AR_COUNTED`]).
 const AR_DEFINITE_NUMBERS: &[&str] = &[
     "الثلاث",
     "الاربع",
@@ -209,6 +210,26 @@ const AR_DEFINITE_NUMBERS: &[&str] = &[
     "الثماني",
     "التسع",
     "العشر",
+];
+
+/// Nouns a number counts (folded): after one of them a definite number is never the town, even
+/// after a locative (في الخمس سنوات الماضية).
+const AR_COUNTED: &[&str] = &[
+    "سنوات",
+    "سنين",
+    "اعوام",
+    "اشهر",
+    "شهور",
+    "اسابيع",
+    "ايام",
+    "ساعات",
+    "دقايق",
+    "عقود",
+    "دول",
+    "مرات",
+    "نقاط",
+    "جولات",
+    "مباريات",
 ];
 
 /// Arabic words that mark a sentence about sport, where a city's name usually stands for its
@@ -1178,7 +1199,7 @@ fn match_adjective(text: &str, tokens: &[Token], i: usize, g: &Gazetteer) -> Opt
 
 /// A locative word right before the span (في لندن, إلى كلينتون, in Dortmund): whatever the text
 /// used the word for before, here it is a place.
-fn locative_before(text: &str, tokens: &[Token], span: &Span) -> bool {
+pub(crate) fn locative_before(text: &str, tokens: &[Token], span: &Span) -> bool {
     let t = &tokens[span.first];
     if t.script == Script::Arabic && span.start > t.start {
         // A proclitic ب or ل on the name itself (بلندن, لبولتون) is locative enough.
@@ -1491,8 +1512,8 @@ fn keep(text: &str, tokens: &[Token], span: &mut Span, g: &Gazetteer, ctx: &Cont
                 }
                 if span.form == MentionForm::Name
                     && AR_DEFINITE_NUMBERS.contains(&span.key.as_str())
-                    && !span.cue.any()
-                    && !locative_before(text, tokens, span)
+                    && (next.is_some_and(|t| AR_COUNTED.contains(&t.key.as_str()))
+                        || (!span.cue.any() && !locative_before(text, tokens, span)))
                 {
                     return false;
                 }

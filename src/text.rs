@@ -474,13 +474,16 @@ pub fn sentence_bounds(text: &str) -> Vec<usize> {
                         .chars()
                         .all(|c| c.is_uppercase() && !is_arabic_char(c));
                 let lower = prev_word.to_lowercase();
+                // The next word is an opener standing alone (not In-Q-Tel, A-10), and the
+                // words after it are not all capitalised too (a headline: "U.S. In Talks With
+                // Iran").
                 let opener_next = || {
-                    let rest = text[i + 1..].trim_start_matches([' ', '\t']);
-                    let word = rest
-                        .split(|c: char| !c.is_alphabetic())
-                        .next()
-                        .unwrap_or("");
-                    SENTENCE_OPENERS.contains(&word)
+                    let mut words = text[i + 1..].split_whitespace();
+                    let word = words.next().unwrap_or("");
+                    let bare = word.trim_end_matches([',', ';', ':']);
+                    let capitalised = |w: &str| w.chars().next().is_some_and(|c| c.is_uppercase());
+                    SENTENCE_OPENERS.contains(&bare)
+                        && !words.take(2).all(|w| capitalised(w) && w != "I")
                 };
                 let abbrev = ABBREVIATIONS.contains(&lower.as_str())
                     && !(ABBREVIATIONS_THAT_END.contains(&lower.as_str()) && opener_next());
@@ -608,6 +611,15 @@ mod tests {
             parts("The U.S. Army and Dr. The Rev. Smith met in Paris, Ky. Police came."),
             ["The U.S. Army and Dr. The Rev. Smith met in Paris, Ky. Police came."]
         );
+        // Not a word that only begins like an opener, nor a headline in title case.
+        for s in [
+            "The CIA funds U.S. In-Q-Tel, a venture firm.",
+            "The U.S. A-10 jets struck targets.",
+            "U.S. In Talks With Iran Over Deal",
+            "U.S. And China Reach Trade Deal In Geneva",
+        ] {
+            assert_eq!(parts(s), [s]);
+        }
     }
 
     /// A 200 KB run of "A." once took minutes: every dot looked back over the whole run, in
