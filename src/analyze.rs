@@ -98,7 +98,7 @@ pub fn analyze_with(doc: &Document, g: &Gazetteer, options: Options) -> Analysis
     let first_spans = recognize(&doc.text, &seg.tokens, g);
     let first = resolve(&first_spans, g);
     let first_kept = if options.corroborate {
-        confident(&doc.text, &first_spans, &first.resolved, &seg.tokens, g)
+        confident(&first_spans, &first.resolved, &seg.tokens, g)
     } else {
         vec![true; first_spans.len()]
     };
@@ -109,7 +109,7 @@ pub fn analyze_with(doc: &Document, g: &Gazetteer, options: Options) -> Analysis
     let (spans, resolution, kept) = match &second_spans {
         Some(s) => {
             let r = resolve(s, g);
-            let k = confident(&doc.text, s, &r.resolved, &seg.tokens, g);
+            let k = confident(s, &r.resolved, &seg.tokens, g);
             (s.as_slice(), r, k)
         }
         None => (first_spans.as_slice(), first, first_kept),
@@ -280,14 +280,11 @@ impl<'a> CharCursor<'a> {
 }
 
 /// Which resolved spans to keep: small cities named by a word that needs corroboration are
-/// dropped unless a cue word or the article's countries support them.
-fn confident(
-    text: &str,
-    spans: &[Span],
-    resolved: &[Resolved],
-    tokens: &[Token],
-    g: &Gazetteer,
-) -> Vec<bool> {
+/// dropped unless a cue word or the article's countries (by name or adjective) support them. A
+/// kept city does not vouch for them, even after a locative, since ordinary Arabic words are also
+/// small towns (إلى السفيرة, "to the ambassador", is As Safīrah beside دمشق; في الحراك الشعبي is
+/// Al Ḩirāk).
+fn confident(spans: &[Span], resolved: &[Resolved], tokens: &[Token], g: &Gazetteer) -> Vec<bool> {
     // Countries present in the article (by name or adjective).
     let mut article_cc: FxHashMap<&str, usize> = FxHashMap::default();
     for (s, r) in spans.iter().zip(resolved) {
@@ -296,39 +293,13 @@ fn confident(
             *article_cc.entry(e.cc).or_default() += 1;
         }
     }
-    let first: Vec<bool> = spans
+    spans
         .iter()
         .zip(resolved)
         .map(|(s, r)| {
             let e = g.entry(r.entry);
             let supported = s.cue.any() || article_cc.contains_key(e.cc);
             supported || stands_alone(e, tokens[s.first].script, g)
-        })
-        .collect();
-    // A kept city of an Arab country vouches for that country's small towns where a locative
-    // word stands before them (وتوقف في قليوب after القاهرة). Only there: abroad, a kept city
-    // would let small namesakes win over world cities (Mesquite, Texas, called موسكو in the
-    // table, over Moscow beside واشنطن), and without a locative an ordinary word that is also a
-    // town (الضمير, "conscience", a Syrian town) would pass beside دمشق.
-    let vouched: rustc_hash::FxHashSet<&str> = spans
-        .iter()
-        .zip(resolved)
-        .zip(&first)
-        .filter_map(|((s, r), &k)| {
-            let e = g.entry(r.entry);
-            (k && s.form == MentionForm::Name
-                && e.kind == PlaceKind::City
-                && ARAB_WORLD.contains(&e.cc))
-            .then_some(e.cc)
-        })
-        .collect();
-    spans
-        .iter()
-        .zip(resolved)
-        .zip(first)
-        .map(|((s, r), k)| {
-            k || (vouched.contains(g.entry(r.entry).cc)
-                && crate::recognize::locative_before(text, tokens, s))
         })
         .collect()
 }

@@ -1199,7 +1199,7 @@ fn match_adjective(text: &str, tokens: &[Token], i: usize, g: &Gazetteer) -> Opt
 
 /// A locative word right before the span (في لندن, إلى كلينتون, in Dortmund): whatever the text
 /// used the word for before, here it is a place.
-pub(crate) fn locative_before(text: &str, tokens: &[Token], span: &Span) -> bool {
+fn locative_before(text: &str, tokens: &[Token], span: &Span) -> bool {
     let t = &tokens[span.first];
     if t.script == Script::Arabic && span.start > t.start {
         // A proclitic ب or ل on the name itself (بلندن, لبولتون) is locative enough.
