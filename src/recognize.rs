@@ -261,6 +261,14 @@ const AR_SPORT_CUES: &[&str] = &[
     "الملعب",
     "الشوط",
     "مرمي",
+    "ضيفه",
+    "مضيفه",
+    "حارس",
+    "جزاء",
+    "الجزاء",
+    "فريقه",
+    "هدفا",
+    "التصفيات",
 ];
 
 /// Arabic locative words after which a city's name is the place, even in a sentence about sport.
@@ -626,15 +634,33 @@ impl Context {
     }
 }
 
+/// The sentences about sport: those with a sport word (مباراة, الدوري), and those next to two
+/// sport words of the sentences either side (a match report goes on over several sentences:
+/// "وواصل ليفربول محاولاته").
+fn sport_sentences(tokens: &[Token]) -> rustc_hash::FxHashSet<usize> {
+    let mut cues: rustc_hash::FxHashMap<usize, usize> = Default::default();
+    for t in tokens {
+        if t.script == Script::Arabic && AR_SPORT_CUES.contains(&strip_conj(&t.key)) {
+            *cues.entry(t.sentence).or_default() += 1;
+        }
+    }
+    let count = |s: usize| cues.get(&s).copied().unwrap_or(0);
+    let mut out: rustc_hash::FxHashSet<usize> = cues.keys().copied().collect();
+    for &s in cues.keys() {
+        for n in [s.wrapping_sub(1), s + 1] {
+            if n != usize::MAX && count(n.wrapping_sub(1)) + count(n + 1) >= 2 {
+                out.insert(n);
+            }
+        }
+    }
+    out
+}
+
 /// Recognise place names and country adjectives in the tokens of a text.
 pub fn recognize(text: &str, tokens: &[Token], g: &Gazetteer) -> Vec<Span> {
     let ctx = Context {
         lower_words: lowercase_vocabulary(text, tokens),
-        sport_sentences: tokens
-            .iter()
-            .filter(|t| t.script == Script::Arabic && AR_SPORT_CUES.contains(&strip_conj(&t.key)))
-            .map(|t| t.sentence)
-            .collect(),
+        sport_sentences: sport_sentences(tokens),
         surnames: Default::default(),
     };
     let lower_words = &ctx.lower_words;

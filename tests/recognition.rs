@@ -209,6 +209,24 @@ fn adjectives_are_mentions_of_their_country() {
 }
 
 #[test]
+fn a_city_in_a_match_report_is_its_club() {
+    // In a sentence about sport, or beside two sport words in the sentences either side.
+    absent("تعادل برشلونة مع ضيفه.", "Barcelona");
+    absent(
+        "انتهت المباراة الأولى في الدوري بالتعادل. وواصل برشلونة محاولاته.",
+        "Barcelona",
+    );
+    // One sport word next door is not enough, and a locative keeps the city.
+    check(
+        "انتهت المباراة أمس. ووصل الوفد برشلونة صباحا.",
+        "برشلونة",
+        "Barcelona",
+        Name,
+    );
+    check("سجل اللاعب هدفا في برشلونة.", "برشلونة", "Barcelona", Name);
+}
+
+#[test]
 fn a_town_with_the_masculine_adjective_is_its_club() {
     // Towns take the feminine in Arabic: بوردو الفرنسي is the club (France, named by its
     // adjective, would otherwise support the town), نابولي الإيطالية the city.
