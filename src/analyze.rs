@@ -391,10 +391,12 @@ pub fn focus(places: &[Place]) -> Focus {
     countries.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     countries.truncate(5);
     let mut ps: Vec<&Place> = places.iter().collect();
+    // By weight of mention; between places named as often, the surer reading first.
     ps.sort_by(|a, b| {
         b.mentions
             .len()
             .cmp(&a.mentions.len())
+            .then_with(|| b.score.total_cmp(&a.score))
             .then_with(|| a.id.cmp(&b.id))
     });
     Focus {

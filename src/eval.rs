@@ -7,7 +7,7 @@
 use crate::analyze::Options;
 use crate::gazetteer::Gazetteer;
 use crate::ingest::{split_passages, Document};
-use crate::model::{Analysis, MentionForm, PassageKind};
+use crate::model::{Analysis, MentionForm, PassageKind, PlaceKind};
 use crate::resolve::distance_km;
 use crate::text::fold;
 use anyhow::{Context, Result};
@@ -163,6 +163,10 @@ pub struct Score {
     fp: usize,
     fn_: usize,
     errors_km: Vec<f64>,
+    /// Articles whose main place (the first of `focus.places`) lies within 161 km of the place
+    /// the annotators mark most often, of `main_n` articles with annotated coordinates.
+    main_ok: usize,
+    main_n: usize,
 }
 
 impl Score {
@@ -171,6 +175,8 @@ impl Score {
         self.fp += o.fp;
         self.fn_ += o.fn_;
         self.errors_km.extend_from_slice(&o.errors_km);
+        self.main_ok += o.main_ok;
+        self.main_n += o.main_n;
     }
     fn prf(&self) -> (f64, f64, f64) {
         let p = self.tp as f64 / (self.tp + self.fp).max(1) as f64;
@@ -543,7 +549,30 @@ fn eval_english(path: &Path, g: &Gazetteer, errors: bool) -> Result<Score> {
             let a = crate::analyze::analyze_with(&document(&art.text, false), g, places_only);
             let preds: Vec<Pred> = predictions(&a);
             let mut out = Vec::new();
-            let s = score_overlap(art, &preds, errors, &mut out);
+            let mut s = score_overlap(art, &preds, errors, &mut out);
+            if let Some(gold) = main_gold_place(art) {
+                s.main_n = 1;
+                let main = a
+                    .focus
+                    .places
+                    .first()
+                    .and_then(|id| a.places.iter().find(|p| &p.id == id));
+                let right = main.is_some_and(|p| {
+                    let pred = Pred {
+                        start: 0,
+                        end: 0,
+                        coord: (p.lat, p.lon),
+                        form: MentionForm::Name,
+                        country: (p.kind == PlaceKind::Country)
+                            .then(|| p.country_code.clone())
+                            .flatten(),
+                    };
+                    error_km(gold, &pred) <= 161.0
+                });
+                if right {
+                    s.main_ok = 1;
+                }
+            }
             (s, out)
         })
         .collect();
@@ -563,6 +592,22 @@ fn eval_english(path: &Path, g: &Gazetteer, errors: bool) -> Result<Score> {
         }
     }
     Ok(total)
+}
+
+/// The place an article's annotators mark most often (the earliest on a tie), by its
+/// coordinates.
+fn main_gold_place(art: &Article) -> Option<(f64, f64)> {
+    let mut seen: Vec<((f64, f64), usize, usize)> = Vec::new();
+    for g in &art.gold {
+        let Some(c) = g.coord else { continue };
+        match seen.iter_mut().find(|(x, _, _)| *x == c) {
+            Some(e) => e.1 += 1,
+            None => seen.push((c, 1, g.start)),
+        }
+    }
+    seen.into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.2.cmp(&a.2)))
+        .map(|(c, _, _)| c)
 }
 
 /// IDRISI-D: resolution of Country, Province and City/town mentions (distance to the gold point
@@ -656,6 +701,7 @@ pub fn run(dir: &Path, which: &[String], errors: bool) -> Result<()> {
             row(name, &eval_anercorp(&dir.join(file), g, errors)?);
         }
     }
+    let mut mains = Vec::new();
     for (name, file) in [
         ("lgl", "english/lgl.xml"),
         ("gwn", "english/GWN.xml"),
@@ -663,7 +709,9 @@ pub fn run(dir: &Path, which: &[String], errors: bool) -> Result<()> {
         ("geovirus", "english/GeoVirus.xml"),
     ] {
         if want(name) {
-            row(name, &eval_english(&dir.join(file), g, errors)?);
+            let s = eval_english(&dir.join(file), g, errors)?;
+            row(name, &s);
+            mains.push((name, s.main_ok, s.main_n));
         }
     }
     for (name, split) in [("idrisi-train", "train"), ("idrisi-dev", "dev")] {
@@ -672,6 +720,15 @@ pub fn run(dir: &Path, which: &[String], errors: bool) -> Result<()> {
                 name,
                 &eval_idrisi(&dir.join("idrisi-ar"), split, g, errors)?,
             );
+        }
+    }
+    if !mains.is_empty() {
+        println!();
+        println!("| corpus | main place within 161 km of the most annotated place |");
+        println!("|---|---|");
+        for (name, ok, n) in mains {
+            let share = ok as f64 / n.max(1) as f64;
+            println!("| {name} | {ok}/{n} ({share:.3}) |");
         }
     }
     Ok(())

@@ -116,6 +116,9 @@ struct Found {
     places: Vec<usize>,
     precision: &'static str,
     actors: Vec<String>,
+    /// A definite noun (the robbery, الهجوم, هذا الاتفاق): may refer back to an event already
+    /// reported.
+    definite: bool,
 }
 
 /// Extract the events of an analysed document and link them both ways to its places.
@@ -560,14 +563,47 @@ impl Context {
                 && t.first > 0
                 && keys[t.first - 1] == "to"
                 && keys[t.first].is_ascii();
+            // Not past a connective: "called for calm after police killed two men".
             let asked = triggers[..i].iter().any(|u| {
                 matches!(u.cat, Category::Request | Category::Threaten)
                     && same(u.first)
                     && t.first <= u.last + 8
+                    && !(u.last + 1..t.first).any(|w| {
+                        CONNECTIVES.contains(&keys[w])
+                            || CONNECTIVES.contains(&strip_particle(keys[w]))
+                    })
             });
             let purpose = t.purpose && t.pos == Pos::Present;
-            if intent_before || intent_after || to_infinitive || t.future || purpose || asked {
+            // وتريد واشنطن إشراك نظام الرئيس السوري بشار الأسد في مفاوضات: a verb of wanting
+            // reaches across its object to the first act after it.
+            // Not past a relative pronoun ("I intend to work hard for the people who supported
+            // me") nor from a negated verb ("didn't want to hear talk of the murders").
+            let wanted = (t.first.saturating_sub(WANT_REACH)..t.first).any(|w| {
+                same(w)
+                    && WANT_VERBS.contains(&strip_particle(keys[w]))
+                    && !triggers[..i].iter().any(|u| u.first > w)
+                    && !(w.saturating_sub(2)..w).any(|v| is(v, Cue::Negation))
+                    && !(w + 1..t.first).any(|v| {
+                        RELATIVES.contains(&keys[v]) || matches!(keys[v], "who" | "which" | "whom")
+                    })
+            });
+            if intent_before
+                || intent_after
+                || to_infinitive
+                || t.future
+                || purpose
+                || asked
+                || wanted
+            {
                 mode[i] = mode[i].min(Mode::Intended);
+            }
+            // ندعو الجيش التركي إلى وقف إطلاق النار, threatened to strike: the act asked for or
+            // threatened is what the request or the threat is about, not an event of its own
+            // (as event data codes it: one REQUEST, one THREATEN). A past verb after the
+            // request is a separate act ("called for calm after police fired"); an Arabic
+            // word is both past verb and verbal noun (دعم), and after a request is the noun.
+            if asked && (t.pos != Pos::Past || !keys[t.first].is_ascii()) {
+                keep[i] = false;
             }
             let reported = (0..keys.len()).any(|w| same(w) && is(w, Cue::Report));
             if reported {
@@ -593,6 +629,11 @@ impl Context {
             }
             labels.truncate(MAX_ACTORS);
             let sub = &self.lex.entries[t.entry].sub;
+            let prev = t.first.checked_sub(1).map_or("", |w| keys[w]);
+            let definite = matches!(prev, "the" | "this" | "these")
+                || t.pos == Pos::Noun
+                    && (matches!(prev, "هذا" | "هذه" | "تلك" | "ذلك")
+                        || strip_particle(keys[t.first]).starts_with("ال"));
             out.push(Found {
                 kind: t.cat,
                 group: format!("{}/{}", t.cat.as_str(), sub),
@@ -607,6 +648,7 @@ impl Context {
                 places,
                 precision,
                 actors: labels,
+                definite,
             });
         }
     }
@@ -939,6 +981,51 @@ fn strip_particle(key: &str) -> &str {
         .unwrap_or(key)
 }
 
+/// Words that link two acts in time or cause: what follows is not the object of a request
+/// before them (folded).
+const CONNECTIVES: &[&str] = &[
+    "after",
+    "before",
+    "when",
+    "because",
+    "since",
+    "while",
+    "following",
+    "بعد",
+    "قبل",
+    "عندما",
+    "حين",
+    "لان",
+    "اثر",
+    "عقب",
+];
+
+/// Verbs of wanting and intending that make the first act after them intended, however long
+/// their object (folded: ى is ي).
+const WANT_VERBS: &[&str] = &[
+    "يريد",
+    "تريد",
+    "يريدون",
+    "نريد",
+    "يرغب",
+    "ترغب",
+    "يسعي",
+    "تسعي",
+    "يسعون",
+    "يعتزم",
+    "تعتزم",
+    "ينوي",
+    "تنوي",
+    "want",
+    "wants",
+    "seek",
+    "seeks",
+    "intend",
+    "intends",
+];
+/// How many words before an act a verb of [`WANT_VERBS`] reaches.
+const WANT_REACH: usize = 10;
+
 /// Words right before a trigger that make it no particular event (folded: أية is ايه).
 const NONSPECIFIC_BEFORE: &[&str] = &["اي", "ايه", "any", "possible", "potential", "hypothetical"];
 
@@ -1184,6 +1271,19 @@ fn merge(found: Vec<Found>, places: &[Place]) -> Vec<Event> {
                 actors_agree(&e.actors, &f.actors) && places_agree(&place_idx[i], &f.places, places)
             };
             located && dates_agree(&e.date, &f.date)
+        });
+        // "The robbery" with no place of its own, after "an armed robbery in their Grovetown
+        // home": the latest event of its kind that fits is the one meant.
+        let same = same.or_else(|| {
+            if !f.definite || f.precision == "place" {
+                return None;
+            }
+            window.iter().rev().copied().find(|&i| {
+                let e = &events[i];
+                e.sentences.last() != Some(&f.sentence)
+                    && actors_agree(&e.actors, &f.actors)
+                    && dates_agree(&e.date, &f.date)
+            })
         });
         match same {
             Some(i) => {

@@ -166,7 +166,15 @@ const CUES: &[(Cue, &[&str])] = &[
             "للقيام",
             "need",
             "needs",
-            // Possibility, rumour and open questions: the event has not happened.
+            // Possibility, rumour, fear and open questions: the event has not happened.
+            "خشية",
+            "خوفا",
+            "مخاوف",
+            "تخشى",
+            "يخشى",
+            "fear",
+            "fears",
+            "feared",
             "احتمال",
             "احتمالات",
             "إمكانية",

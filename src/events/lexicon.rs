@@ -489,7 +489,9 @@ const EN: &[(Category, &str)] = &[
     (Threaten, "n=ultimatum; sub=threat"),
     // PROTEST
     (Protest, "rv=protest; n=protester,protesters,protestors; flag=official; sub=protest"),
-    (Protest, "n=demonstration,demonstrations,demonstrators; sub=protest"),
+    // A demonstration of skills or products ("how-to demonstrations", "cooking
+    // demonstrations") is a show, not a protest.
+    (Protest, "n=demonstration,demonstrations,demonstrators; notprev=to,interactive,timed,live,cooking,product,hands-on,practical,free,safety,technical,demo; notctx=cooking,gardening,garden,skills,recipe*,workshop*,crafting,crafts,exhibitors,vendors; sub=protest"),
     (Protest, "n=boycott,boycotts,riot,riots; w=rioted,rioting; sub=protest"),
     (Protest, "w=hunger,general; then=strike|strikes; sub=protest"),
     (Protest, "w=on,went; then=strike; sub=protest"),

@@ -209,10 +209,37 @@ fn negation_and_modality() {
             "The rebels plan to attack the base.",
             &[("assault", "intended")],
         ),
+        // What a request or a threat asks for is part of it, not an event of its own; a past
+        // act after a request is one.
+        ("دعا البرلمان إلى تعزيز العلاقات.", &[("request", "done")]),
         (
-            "دعا البرلمان إلى تعزيز العلاقات.",
-            &[("request", "done"), ("cooperate", "intended")],
+            "ندعو الجيش التركي إلى وقف إطلاق النار على مقاتلينا.",
+            &[("request", "done")],
         ),
+        (
+            "The rebels threatened to bomb the dam.",
+            &[("threaten", "done")],
+        ),
+        (
+            "They called for calm after police killed two men.",
+            &[("request", "done"), ("assault", "done")],
+        ),
+        // A verb of wanting reaches across its object; not from a negated verb, nor past a
+        // relative pronoun.
+        (
+            "وتريد واشنطن إشراك نظام الرئيس السوري بشار الأسد في مفاوضات.",
+            &[("consult", "intended")],
+        ),
+        (
+            "He didn't want to hear any talk of the murders being part of a plan.",
+            &[("assault", "done")],
+        ),
+        (
+            "I intend to work hard for the people who supported me.",
+            &[("support", "done")],
+        ),
+        // A feared act has not happened.
+        ("فر إلى مدينة أخرى خشية قتله.", &[("assault", "intended")]),
         ("قدرت قيمة الصفقة المرتقبة.", &[("cooperate", "intended")]),
         // A possibility or an open question is not a done event.
         (
@@ -272,10 +299,8 @@ fn homographs_and_context() {
     );
     // Economic support, and support sent, is aid.
     check("أعلن عن إجراءات دعم الاقتصاد التونسي.", &[("aid", "done")]);
-    check(
-        "طالبوا بإرسال دعم للبلدتين.",
-        &[("request", "done"), ("aid", "intended")],
-    );
+    check("قررت الحكومة إرسال دعم للبلدتين.", &[("aid", "done")]);
+    check("طالبوا بإرسال دعم للبلدتين.", &[("request", "done")]);
     // "That led him to" is no request; "positions it controls" is a state, not a seizure.
     check("دعا ذلك الرئيس إلى وصفهم بالمتطرفين.", &[]);
     check("دعا الرئيس إلى الحوار.", &[("request", "done")]);
@@ -664,6 +689,24 @@ fn reports_of_one_event_merge_and_links_hold_both_ways() {
             assert!(a.events[i].places.contains(&p.id));
         }
     }
+}
+
+#[test]
+fn a_definite_report_without_a_place_is_the_event_already_located() {
+    let places: &[P] = &[("Grovetown", "geonames:4198514", "Grovetown", CITY, "US", N)];
+    let a = events(
+        "Gunmen robbed a bank in Grovetown on Friday.\nThe robbery lasted an hour.\nA robbery was reported last year.",
+        places,
+    );
+    let robberies: Vec<&Event> = a.events.iter().filter(|e| e.kind == "coerce").collect();
+    // "The robbery" is the Grovetown one; "a robbery" is another.
+    assert_eq!(robberies.len(), 2, "{:#?}", a.events);
+    assert_eq!(robberies[0].sentences, [0, 1]);
+    assert_eq!(robberies[0].places, ["geonames:4198514"]);
+    assert_eq!(robberies[1].sentences, [2]);
+    // Within one sentence two words of one act stay two reports.
+    let a = events("استهدفت الغارات مواقع تسيطر عليها الجماعة.", &[]);
+    assert_eq!(a.events.len(), 2, "{:#?}", a.events);
 }
 
 #[test]
