@@ -7,7 +7,7 @@
 use crate::analyze::Options;
 use crate::gazetteer::Gazetteer;
 use crate::ingest::{split_passages, Document};
-use crate::model::{Analysis, MentionForm, PassageKind, PlaceKind};
+use crate::model::{Analysis, MentionForm, PassageKind};
 use crate::resolve::distance_km;
 use crate::text::fold;
 use anyhow::{Context, Result};
@@ -557,19 +557,9 @@ fn eval_english(path: &Path, g: &Gazetteer, errors: bool) -> Result<Score> {
                     .places
                     .first()
                     .and_then(|id| a.places.iter().find(|p| &p.id == id));
-                let right = main.is_some_and(|p| {
-                    let pred = Pred {
-                        start: 0,
-                        end: 0,
-                        coord: (p.lat, p.lon),
-                        form: MentionForm::Name,
-                        country: (p.kind == PlaceKind::Country)
-                            .then(|| p.country_code.clone())
-                            .flatten(),
-                    };
-                    error_km(gold, &pred) <= 161.0
-                });
-                if right {
+                // By distance alone: a country is right only when its point is near, so that
+                // naming the country of a local story does not count as finding its place.
+                if main.is_some_and(|p| distance_km(gold, (p.lat, p.lon)) <= 161.0) {
                     s.main_ok = 1;
                 }
             }

@@ -69,6 +69,8 @@ const PLACE_WINDOW: usize = 10;
 const ACTOR_WINDOW: usize = 10;
 /// A capital standing for its government must be this populous.
 const METONYM_POPULATION: u64 = 100_000;
+/// How many sentences after an event's last report a definite report can still refer to it.
+const ANAPHOR_REACH: usize = 5;
 /// Places and actors kept per event.
 const MAX_PLACES: usize = 4;
 const MAX_ACTORS: usize = 4;
@@ -491,7 +493,15 @@ impl Context {
             let k = |w: usize| tokens.get(w).map_or("", |t| t.key.as_str());
             // Nashville-based CCA: a company's home, not the scene.
             let home = text[tokens[last].end..].starts_with("-based");
+            // الحدودية مع لبنان, on the border with Lebanon: the neighbour of the scene.
+            let border = first >= 2
+                && matches!(k(first - 1), "مع" | "with")
+                && matches!(
+                    k(first - 2),
+                    "الحدوديه" | "الحدودي" | "الحدود" | "حدود" | "border" | "borders"
+                );
             let qualifies = home
+                || border
                 || first > 0
                     && (is(first - 1, Cue::Qualifier)
                         || (first >= 2 && k(first - 1) == "of" && is(first - 2, Cue::Qualifier))
@@ -514,6 +524,12 @@ impl Context {
             m.media = media_name(m, text, tokens);
         }
         let dates = dates::find(text, tokens, self.published);
+        let background = keys.iter().any(|k| {
+            matches!(
+                strip_particle(k),
+                "منذ" | "منفصل" | "منفصله" | "since" | "separate" | "another"
+            )
+        });
         let sentence_text = text.to_string();
 
         // Denials and negations: decide before building events.
@@ -563,29 +579,72 @@ impl Context {
                 && t.first > 0
                 && keys[t.first - 1] == "to"
                 && keys[t.first].is_ascii();
-            // Not past a connective: "called for calm after police killed two men".
-            let asked = triggers[..i].iter().any(|u| {
+            // An English past verb, or an Arabic verb joined by و (وقتلت): an act of its own, not
+            // the complement of a verb before it.
+            let own_act = if keys[t.first].is_ascii() {
+                t.pos == Pos::Past || (t.pos == Pos::Any && keys[t.first].ends_with("ed"))
+            } else {
+                matches!(t.pos, Pos::Past | Pos::Any)
+                    && tokens[t.first]
+                        .key
+                        .strip_prefix('و')
+                        .is_some_and(|r| r.chars().count() >= 3)
+            };
+            // The object of a noun (التحقيق في مقتل, an investigation into the killing): an act
+            // that is referred to, which happened.
+            let noun_object = t.first > 0
+                && matches!(
+                    strip_particle(keys[t.first - 1]),
+                    "في" | "عن" | "علي" | "of" | "into" | "against" | "over" | "about"
+                );
+            let linked = |from: usize| {
+                (from..t.first).any(|w| {
+                    CONNECTIVES.contains(&keys[w]) || CONNECTIVES.contains(&strip_particle(keys[w]))
+                })
+            };
+            // ندعو الجيش التركي إلى وقف إطلاق النار, threatened to bomb the dam: the first act
+            // after a request or a threat, in its clause, is what is asked for or threatened.
+            let asked = i > 0 && {
+                let u = triggers[i - 1];
                 matches!(u.cat, Category::Request | Category::Threaten)
+                    && keep[i - 1]
+                    && !negated[i - 1]
                     && same(u.first)
                     && t.first <= u.last + 8
-                    && !(u.last + 1..t.first).any(|w| {
-                        CONNECTIVES.contains(&keys[w])
-                            || CONNECTIVES.contains(&strip_particle(keys[w]))
-                    })
-            });
+                    && !linked(u.last + 1)
+                    && !own_act
+                    && !noun_object
+            };
             let purpose = t.purpose && t.pos == Pos::Present;
             // وتريد واشنطن إشراك نظام الرئيس السوري بشار الأسد في مفاوضات: a verb of wanting
-            // reaches across its object to the first act after it.
-            // Not past a relative pronoun ("I intend to work hard for the people who supported
-            // me") nor from a negated verb ("didn't want to hear talk of the murders").
-            let wanted = (t.first.saturating_sub(WANT_REACH)..t.first).any(|w| {
-                same(w)
-                    && WANT_VERBS.contains(&strip_particle(keys[w]))
-                    && !triggers[..i].iter().any(|u| u.first > w)
-                    && !(w.saturating_sub(2)..w).any(|v| is(v, Cue::Negation))
-                    && !(w + 1..t.first).any(|v| {
-                        RELATIVES.contains(&keys[v]) || matches!(keys[v], "who" | "which" | "whom")
-                    })
+            // reaches across its object to the first act after it, when that act is what is
+            // wanted: not a definite noun (تريد معاقبة المسؤولين عن الهجوم: the attack
+            // happened), nor past a relative pronoun, a connective or a negation.
+            let definite = (t.first > 0 && keys[t.first - 1] == "the")
+                || strip_particle(keys[t.first]).starts_with("ال");
+            let about = t.first > 0
+                && matches!(
+                    strip_particle(keys[t.first - 1]),
+                    "عن" | "علي" | "of" | "for" | "about" | "against"
+                );
+            let wanted = !own_act
+                && !about
+                && !definite
+                && (t.first.saturating_sub(WANT_REACH)..t.first).any(|w| {
+                    same(w)
+                        && WANT_VERBS.contains(&strip_particle(keys[w]))
+                        && !triggers[..i].iter().any(|u| u.first > w)
+                        && !(w.saturating_sub(2)..w).any(|v| is(v, Cue::Negation))
+                        && !linked(w + 1)
+                        && !(w + 1..t.first).any(|v| {
+                            RELATIVES.contains(&strip_particle(keys[v]))
+                                || matches!(keys[v], "who" | "which" | "whom" | "that")
+                        })
+                });
+            // خشية قتله, fear of an attack: feared, not done; not across a connective
+            // ("live in fear after gunmen killed five").
+            let feared = (t.first.saturating_sub(3)..t.first).any(|w| {
+                same(w) && FEAR_WORDS.contains(&strip_particle(keys[w])) && !linked(w + 1)
             });
             if intent_before
                 || intent_after
@@ -594,15 +653,13 @@ impl Context {
                 || purpose
                 || asked
                 || wanted
+                || feared
             {
                 mode[i] = mode[i].min(Mode::Intended);
             }
-            // ندعو الجيش التركي إلى وقف إطلاق النار, threatened to strike: the act asked for or
-            // threatened is what the request or the threat is about, not an event of its own
-            // (as event data codes it: one REQUEST, one THREATEN). A past verb after the
-            // request is a separate act ("called for calm after police fired"); an Arabic
-            // word is both past verb and verbal noun (دعم), and after a request is the noun.
-            if asked && (t.pos != Pos::Past || !keys[t.first].is_ascii()) {
+            // What is asked for or threatened is what the request or threat is about, not an
+            // event of its own: event data codes one REQUEST, one THREATEN.
+            if asked {
                 keep[i] = false;
             }
             let reported = (0..keys.len()).any(|w| same(w) && is(w, Cue::Report));
@@ -630,10 +687,16 @@ impl Context {
             labels.truncate(MAX_ACTORS);
             let sub = &self.lex.entries[t.entry].sub;
             let prev = t.first.checked_sub(1).map_or("", |w| keys[w]);
-            let definite = matches!(prev, "the" | "this" | "these")
-                || t.pos == Pos::Noun
-                    && (matches!(prev, "هذا" | "هذه" | "تلك" | "ذلك")
-                        || strip_particle(keys[t.first]).starts_with("ال"));
+            // A definite report that may refer back: the robbery, هذا الاتفاق, الهجوم; not an
+            // Arabic plural (الاعتقالات, more often the general run of such acts) nor the idiom
+            // ألقى القبض; and not in a sentence about other times or cases (منذ, since,
+            // separate).
+            let key = strip_particle(keys[t.first]);
+            let definite = !background
+                && (matches!(prev, "the" | "this")
+                    || t.pos == Pos::Noun
+                        && (matches!(prev, "هذا" | "هذه" | "تلك" | "ذلك")
+                            || (key.starts_with("ال") && !key.ends_with("ات") && key != "القبض")));
             out.push(Found {
                 kind: t.cat,
                 group: format!("{}/{}", t.cat.as_str(), sub),
@@ -991,6 +1054,8 @@ const CONNECTIVES: &[&str] = &[
     "since",
     "while",
     "following",
+    "as",
+    "amid",
     "بعد",
     "قبل",
     "عندما",
@@ -998,7 +1063,13 @@ const CONNECTIVES: &[&str] = &[
     "لان",
     "اثر",
     "عقب",
+    "وسط",
+    "جراء",
+    "خلال",
 ];
+
+/// Words of fear a few words before an act: the act is feared, not done (folded).
+const FEAR_WORDS: &[&str] = &["خشيه", "خوفا", "مخاوف", "fear", "fears"];
 
 /// Verbs of wanting and intending that make the first act after them intended, however long
 /// their object (folded: ى is ي).
@@ -1275,14 +1346,16 @@ fn merge(found: Vec<Found>, places: &[Place]) -> Vec<Event> {
         // "The robbery" with no place of its own, after "an armed robbery in their Grovetown
         // home": the latest event of its kind that fits is the one meant.
         let same = same.or_else(|| {
-            if !f.definite || f.precision == "place" {
+            // With no date of its own, and a few sentences after the event's last report.
+            if !f.definite || f.precision == "place" || f.date.is_some() {
                 return None;
             }
             window.iter().rev().copied().find(|&i| {
                 let e = &events[i];
-                e.sentences.last() != Some(&f.sentence)
+                e.sentences
+                    .last()
+                    .is_some_and(|&l| l < f.sentence && f.sentence <= l + ANAPHOR_REACH)
                     && actors_agree(&e.actors, &f.actors)
-                    && dates_agree(&e.date, &f.date)
             })
         });
         match same {

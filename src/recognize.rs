@@ -261,14 +261,27 @@ const AR_SPORT_CUES: &[&str] = &[
     "الملعب",
     "الشوط",
     "مرمي",
-    "ضيفه",
-    "مضيفه",
-    "حارس",
-    "جزاء",
-    "الجزاء",
-    "فريقه",
-    "هدفا",
-    "التصفيات",
+];
+
+/// The sport words of [`AR_SPORT_CUES`] that mean nothing else (not هدف, aim; not فاز, won an
+/// election): only these make a neighbouring sentence about sport.
+const AR_SPORT_ONLY: &[&str] = &[
+    "مباراه",
+    "مباريات",
+    "المباراه",
+    "الدوري",
+    "دوري",
+    "لاعب",
+    "لاعبي",
+    "اللاعب",
+    "المدرب",
+    "مدرب",
+    "منتخب",
+    "المنتخب",
+    "ملعب",
+    "الملعب",
+    "الشوط",
+    "مرمي",
 ];
 
 /// Arabic locative words after which a city's name is the place, even in a sentence about sport.
@@ -634,23 +647,27 @@ impl Context {
     }
 }
 
-/// The sentences about sport: those with a sport word (مباراة, الدوري), and those next to two
-/// sport words of the sentences either side (a match report goes on over several sentences:
-/// "وواصل ليفربول محاولاته").
+/// The sentences about sport: those with a sport word (مباراة, الدوري), and those between two
+/// sentences that each hold a word only sport uses (a match report goes on over several
+/// sentences: "وواصل ليفربول محاولاته").
 fn sport_sentences(tokens: &[Token]) -> rustc_hash::FxHashSet<usize> {
-    let mut cues: rustc_hash::FxHashMap<usize, usize> = Default::default();
+    let is = |t: &Token, list: &[&str]| {
+        t.script == Script::Arabic
+            && (list.contains(&t.key.as_str()) || list.contains(&strip_conj(&t.key)))
+    };
+    let mut out: rustc_hash::FxHashSet<usize> = rustc_hash::FxHashSet::default();
+    let mut strong: rustc_hash::FxHashSet<usize> = rustc_hash::FxHashSet::default();
     for t in tokens {
-        if t.script == Script::Arabic && AR_SPORT_CUES.contains(&strip_conj(&t.key)) {
-            *cues.entry(t.sentence).or_default() += 1;
+        if is(t, AR_SPORT_CUES) {
+            out.insert(t.sentence);
+        }
+        if is(t, AR_SPORT_ONLY) {
+            strong.insert(t.sentence);
         }
     }
-    let count = |s: usize| cues.get(&s).copied().unwrap_or(0);
-    let mut out: rustc_hash::FxHashSet<usize> = cues.keys().copied().collect();
-    for &s in cues.keys() {
-        for n in [s.wrapping_sub(1), s + 1] {
-            if n != usize::MAX && count(n.wrapping_sub(1)) + count(n + 1) >= 2 {
-                out.insert(n);
-            }
+    for &s in &strong {
+        if strong.contains(&(s + 2)) {
+            out.insert(s + 1);
         }
     }
     out

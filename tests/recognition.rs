@@ -210,20 +210,28 @@ fn adjectives_are_mentions_of_their_country() {
 
 #[test]
 fn a_city_in_a_match_report_is_its_club() {
-    // In a sentence about sport, or beside two sport words in the sentences either side.
-    absent("تعادل برشلونة مع ضيفه.", "Barcelona");
+    // In a sentence about sport, or between two sentences that each use a word only sport
+    // uses.
+    absent("تعادل برشلونة في المباراة.", "Barcelona");
     absent(
-        "انتهت المباراة الأولى في الدوري بالتعادل. وواصل برشلونة محاولاته.",
+        "انتهت المباراة الأولى بالتعادل. وواصل برشلونة محاولاته. وسجل اللاعب في الشوط الثاني.",
         "Barcelona",
     );
-    // One sport word next door is not enough, and a locative keeps the city.
+    // Sport on one side only is not enough, and a locative keeps the city.
     check(
-        "انتهت المباراة أمس. ووصل الوفد برشلونة صباحا.",
+        "انتهت المباراة أمس في الدوري. ووصل الوفد برشلونة صباحا.",
         "برشلونة",
         "Barcelona",
         Name,
     );
     check("سجل اللاعب هدفا في برشلونة.", "برشلونة", "Barcelona", Name);
+    // A guest (ضيفه) is a state visitor as often as a visiting team.
+    check(
+        "وبحث الرئيس المصري مع ضيفه العلاقات بين القاهرة وطهران.",
+        "القاهرة",
+        "Cairo",
+        Name,
+    );
 }
 
 #[test]

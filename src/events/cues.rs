@@ -166,15 +166,7 @@ const CUES: &[(Cue, &[&str])] = &[
             "للقيام",
             "need",
             "needs",
-            // Possibility, rumour, fear and open questions: the event has not happened.
-            "خشية",
-            "خوفا",
-            "مخاوف",
-            "تخشى",
-            "يخشى",
-            "fear",
-            "fears",
-            "feared",
+            // Possibility, rumour and open questions: the event has not happened.
             "احتمال",
             "احتمالات",
             "إمكانية",
@@ -406,6 +398,13 @@ const CUES: &[(Cue, &[&str])] = &[
             "envoy",
             "secretary",
             "government",
+            // A destination, not the scene: سيطرت على المعسكر أثناء انطلاقها باتجاه عدن.
+            "باتجاه",
+            "صوب",
+            "towards",
+            "toward",
+            // A neighbour, not the scene: قصف الزبداني الحدودية مع لبنان, bordering Lebanon.
+            "bordering",
             // A topic, not a scene: اتفاق بشأن سوريا, talks about Iraq.
             "بشأن",
             "إزاء",

@@ -481,7 +481,8 @@ const EN: &[(Category, &str)] = &[
     (Reject, "rv=refuse; n=refusal; sub=refuse"),
     (Reject, "w=veto,vetoes,vetoed,vetoing; rv=oppose"),
     // THREATEN
-    (Threaten, "rv=threaten; n=threat,threats; notprev=health,fire,flood,life; sub=threat"),
+    // "The threat of wildfires" is a risk, not a threat someone makes.
+    (Threaten, "rv=threaten; n=threat,threats; notprev=health,fire,flood,life; notnext=of; sub=threat"),
     (
         Threaten,
         "rv=warn; n=warning,warnings; notprev=tornado,weather,storm,flood,heat,winter,frost,hurricane,severe,wind,freeze,gale; sub=threat",
@@ -489,9 +490,9 @@ const EN: &[(Category, &str)] = &[
     (Threaten, "n=ultimatum; sub=threat"),
     // PROTEST
     (Protest, "rv=protest; n=protester,protesters,protestors; flag=official; sub=protest"),
-    // A demonstration of skills or products ("how-to demonstrations", "cooking
+    // A demonstration of skills or products ("interactive demonstrations", "cooking
     // demonstrations") is a show, not a protest.
-    (Protest, "n=demonstration,demonstrations,demonstrators; notprev=to,interactive,timed,live,cooking,product,hands-on,practical,free,safety,technical,demo; notctx=cooking,gardening,garden,skills,recipe*,workshop*,crafting,crafts,exhibitors,vendors; sub=protest"),
+    (Protest, "n=demonstration,demonstrations,demonstrators; notprev=interactive,timed,cooking,product,hands-on,practical,safety,technical,demo; notctx=cooking,gardening,recipe*,crafting; sub=protest"),
     (Protest, "n=boycott,boycotts,riot,riots; w=rioted,rioting; sub=protest"),
     (Protest, "w=hunger,general; then=strike|strikes; sub=protest"),
     (Protest, "w=on,went; then=strike; sub=protest"),
@@ -509,7 +510,8 @@ const EN: &[(Category, &str)] = &[
     ),
     (Mobilize, "n=reinforcements; sub=mobilize"),
     // COERCE
-    (Coerce, "rv=arrest; w=apprehended; notnext=report,reports,record,records,affidavit,affidavits,rate,rates; sub=arrest"),
+    // "Evading arrest", "resisting arrest" name an offence, not an arrest.
+    (Coerce, "rv=arrest; w=apprehended; notprev=evading,resisting,evade,resist,avoid,avoiding,escape,escaping; notnext=report,reports,record,records,affidavit,affidavits,rate,rates; sub=arrest"),
     (Coerce, "rv=detain; n=detention; sub=arrest"),
     (Coerce, "w=charge,charges,charged,charging; then=with|in; gap=2; sub=arrest"),
     (Coerce, "w=jailed,imprisoned; n=custody; sub=arrest"),
@@ -531,8 +533,9 @@ const EN: &[(Category, &str)] = &[
     // ASSAULT
     (Assault, "rv=attack; notprev=heart,panic,asthma,anxiety; notnear=flames,blaze,fire; sub=attack"),
     (Assault, "rv=assault; sub=attack"),
-    (Assault, "w=shooting,shootings,gunfire; notnext=for,range,guard,percentage,star,stars,script; sub=attack"),
-    (Assault, "w=shot; notprev=a,flu,his,her,their,one,good,big,booster,long,first,last,mug,jump,snap,photo,free,three-point; sub=attack"),
+    // Shooting footage or a film is filming.
+    (Assault, "w=shooting,shootings,gunfire; notnext=for,range,guard,percentage,star,stars,script,footage,film,films,video,videos,scenes,movie,photos,pictures,commercial,commercials,documentary; sub=attack"),
+    (Assault, "w=shot; notprev=a,flu,his,her,their,one,good,big,booster,long,first,last,mug,jump,snap,photo,free,three-point; notnext=of; sub=attack"),
     (Assault, "w=kill,kills,killed,killing,killings; notnext=himself,herself,themselves; notctx=crash*,accident*,collision*,wreck*,overdose*,drown*; sub=kill"),
     (Assault, "rv=murder; n=homicide,homicides; sub=kill"),
     (Assault, "w=stab,stabs,stabbed,stabbing,stabbings; sub=kill"),

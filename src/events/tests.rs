@@ -238,8 +238,45 @@ fn negation_and_modality() {
             "I intend to work hard for the people who supported me.",
             &[("support", "done")],
         ),
-        // A feared act has not happened.
+        // A feared act has not happened; an act after a connective has ("feared dead after a
+        // bomb exploded").
         ("فر إلى مدينة أخرى خشية قتله.", &[("assault", "intended")]),
+        (
+            "Residents live in fear after gunmen killed five villagers.",
+            &[("assault", "done")],
+        ),
+        (
+            "Dozens were feared dead after a bomb exploded in a market.",
+            &[("assault", "done")],
+        ),
+        // Only the act asked for is part of the request: an act it names as a noun's object
+        // (an investigation into the killing), a past verb joined by و, or an act after a
+        // connective happened.
+        (
+            "The United Nations called for an investigation into the killing of 20 men.",
+            &[("request", "done"), ("assault", "done")],
+        ),
+        (
+            "دعت الأمم المتحدة إلى التحقيق في مقتل 20 شخصا.",
+            &[("request", "done"), ("assault", "done")],
+        ),
+        (
+            "دعا الرئيس إلى الهدوء وقتلت الشرطة رجلين.",
+            &[("request", "done"), ("assault", "done")],
+        ),
+        (
+            "They demanded justice as soldiers shot two men.",
+            &[("request", "done"), ("assault", "done")],
+        ),
+        // A verb of wanting does not reach a definite act (that happened), nor a past verb.
+        (
+            "تريد واشنطن معاقبة المسؤولين عن الهجوم على السفارة.",
+            &[("assault", "done")],
+        ),
+        (
+            "He wants to return home and was arrested at the airport.",
+            &[("coerce", "done")],
+        ),
         ("قدرت قيمة الصفقة المرتقبة.", &[("cooperate", "intended")]),
         // A possibility or an open question is not a done event.
         (
@@ -301,6 +338,20 @@ fn homographs_and_context() {
     check("أعلن عن إجراءات دعم الاقتصاد التونسي.", &[("aid", "done")]);
     check("قررت الحكومة إرسال دعم للبلدتين.", &[("aid", "done")]);
     check("طالبوا بإرسال دعم للبلدتين.", &[("request", "done")]);
+    // A demonstration of skills is no protest; one that a price rise led to is.
+    check(
+        "Interactive demonstrations will cover cooking with herbs.",
+        &[],
+    );
+    check(
+        "The fuel price rise led to demonstrations in the capital.",
+        &[("protest", "done")],
+    );
+    // A risk, an offence's name, filming and a metaphor are no events.
+    check("The threat of wildfires is reduced.", &[]);
+    check("He pleaded guilty to evading arrest.", &[]);
+    check("The crew spent three days shooting footage.", &[]);
+    check("It was described as a short-term shot of cash.", &[]);
     // "That led him to" is no request; "positions it controls" is a state, not a seizure.
     check("دعا ذلك الرئيس إلى وصفهم بالمتطرفين.", &[]);
     check("دعا الرئيس إلى الحوار.", &[("request", "done")]);
@@ -704,9 +755,43 @@ fn a_definite_report_without_a_place_is_the_event_already_located() {
     assert_eq!(robberies[0].sentences, [0, 1]);
     assert_eq!(robberies[0].places, ["geonames:4198514"]);
     assert_eq!(robberies[1].sentences, [2]);
+    // Not a report of another case or time, nor an Arabic plural (the general run of such
+    // acts), nor one with a date of its own.
+    let a = events(
+        "Gunmen robbed a bank in Grovetown on Friday.\nIn a separate case, the robbery of a shop was reported.",
+        places,
+    );
+    assert_eq!(a.events.len(), 2, "{:#?}", a.events);
+    let a = events(
+        "اعتقلت الشرطة خمسة أشخاص في إسطنبول.\nوقال إن الاعتقالات طالت آلاف المعارضين.",
+        &[("إسطنبول", "geonames:745044", "Istanbul", CITY, "TR", N)],
+    );
+    assert_eq!(a.events.len(), 2, "{:#?}", a.events);
+    let a = events(
+        "Gunmen robbed a bank in Grovetown on Friday.\nThe robbery of 2011 was worse.",
+        places,
+    );
+    assert_eq!(a.events.len(), 2, "{:#?}", a.events);
     // Within one sentence two words of one act stay two reports.
     let a = events("استهدفت الغارات مواقع تسيطر عليها الجماعة.", &[]);
     assert_eq!(a.events.len(), 2, "{:#?}", a.events);
+}
+
+#[test]
+fn a_neighbour_or_a_destination_is_not_the_scene() {
+    let a = events(
+        "قصفت الطائرات مدينة الزبداني الحدودية مع لبنان.",
+        &[
+            ("الزبداني", "geonames:172059", "Zabadani", CITY, "SY", N),
+            ("لبنان", "iso3166:LB", "Lebanon", C, "LB", N),
+        ],
+    );
+    assert_eq!(a.events[0].places, ["geonames:172059"], "{:#?}", a.events);
+    let a = events(
+        "سيطرت الميليشيات على المعسكر أثناء انطلاقها باتجاه عدن.",
+        &[("عدن", "geonames:415189", "Aden", CITY, "YE", N)],
+    );
+    assert_ne!(a.events[0].location_precision, "place", "{:#?}", a.events);
 }
 
 #[test]
