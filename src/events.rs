@@ -564,6 +564,7 @@ impl Context {
                 }
             }
         }
+        let mut was_asked = vec![false; n];
         for i in 0..n {
             let t = triggers[i];
             if negated[i] {
@@ -571,8 +572,19 @@ impl Context {
                 continue;
             }
             let same = |w: usize| clause[w] == clause[t.first];
-            let intent_before =
-                (t.first.saturating_sub(4)..t.first).any(|w| same(w) && is(w, Cue::Intent));
+            // A connective between two acts (after, بعد), but not "as well as", "such as".
+            let linked = |from: usize| {
+                (from..t.first).any(|w| {
+                    let k = strip_particle(keys[w]);
+                    let as_in_phrase = keys[w] == "as"
+                        && (w > 0 && matches!(keys[w - 1], "well" | "such")
+                            || keys.get(w + 1) == Some(&"well"));
+                    (CONNECTIVES.contains(&keys[w]) || CONNECTIVES.contains(&k)) && !as_in_phrase
+                })
+            };
+            // Not across a connective: "vowed revenge after militants killed 13 troops".
+            let intent_before = (t.first.saturating_sub(4)..t.first)
+                .any(|w| same(w) && is(w, Cue::Intent) && !linked(w + 1));
             let intent_after =
                 (t.last + 1..(t.last + 3).min(keys.len())).any(|w| is(w, Cue::IntentAfter));
             let to_infinitive = t.pos == Pos::Present
@@ -592,36 +604,43 @@ impl Context {
             };
             // The object of a noun (التحقيق في مقتل, an investigation into the killing): an act
             // that is referred to, which happened.
+            // Not after a word of joining (المشاركة في الإضراب: the strike is what is called
+            // for), and not "of", which as often names the act asked for (the imposition of
+            // sanctions, a week of protests).
             let noun_object = t.first > 0
                 && matches!(
                     strip_particle(keys[t.first - 1]),
-                    "في" | "عن" | "علي" | "of" | "into" | "against" | "over" | "about"
-                );
-            let linked = |from: usize| {
-                (from..t.first).any(|w| {
-                    CONNECTIVES.contains(&keys[w]) || CONNECTIVES.contains(&strip_particle(keys[w]))
-                })
-            };
+                    "في" | "عن" | "علي" | "into" | "against" | "over" | "about"
+                )
+                && !(t.first >= 2
+                    && matches!(
+                        strip_particle(keys[t.first - 2]),
+                        "المشاركه" | "مشاركه" | "الانضمام" | "join" | "joining" | "participate"
+                    ));
             // ندعو الجيش التركي إلى وقف إطلاق النار, threatened to bomb the dam: the first act
             // after a request or a threat, in its clause, is what is asked for or threatened.
+            // A second object joined by و / and (بقصف المدينة واقتحام السجن, to attack the
+            // city and kidnap foreigners) is asked for too.
+            let coordinated = t.first > 0
+                && (matches!(keys[t.first - 1], "and" | "or")
+                    || (!keys[t.first].is_ascii() && tokens[t.first].key.starts_with('و')));
             let asked = i > 0 && {
                 let u = triggers[i - 1];
-                matches!(u.cat, Category::Request | Category::Threaten)
-                    && keep[i - 1]
-                    && !negated[i - 1]
+                let after_request =
+                    matches!(u.cat, Category::Request | Category::Threaten) && !negated[i - 1];
+                (after_request || (was_asked[i - 1] && coordinated))
                     && same(u.first)
                     && t.first <= u.last + 8
                     && !linked(u.last + 1)
                     && !own_act
                     && !noun_object
             };
+            was_asked[i] = asked;
             let purpose = t.purpose && t.pos == Pos::Present;
             // وتريد واشنطن إشراك نظام الرئيس السوري بشار الأسد في مفاوضات: a verb of wanting
             // reaches across its object to the first act after it, when that act is what is
-            // wanted: not a definite noun (تريد معاقبة المسؤولين عن الهجوم: the attack
-            // happened), nor past a relative pronoun, a connective or a negation.
-            let definite = (t.first > 0 && keys[t.first - 1] == "the")
-                || strip_particle(keys[t.first]).starts_with("ال");
+            // wanted: not the object of عن, على, of, for (تريد معاقبة المسؤولين عن الهجوم: the
+            // attack happened), nor past a relative pronoun, a connective or a negation.
             let about = t.first > 0
                 && matches!(
                     strip_particle(keys[t.first - 1]),
@@ -629,7 +648,6 @@ impl Context {
                 );
             let wanted = !own_act
                 && !about
-                && !definite
                 && (t.first.saturating_sub(WANT_REACH)..t.first).any(|w| {
                     same(w)
                         && WANT_VERBS.contains(&strip_particle(keys[w]))
@@ -643,8 +661,12 @@ impl Context {
                 });
             // خشية قتله, fear of an attack: feared, not done; not across a connective
             // ("live in fear after gunmen killed five").
+            // "Fears over the arrest" are about an act that happened.
             let feared = (t.first.saturating_sub(3)..t.first).any(|w| {
-                same(w) && FEAR_WORDS.contains(&strip_particle(keys[w])) && !linked(w + 1)
+                same(w)
+                    && FEAR_WORDS.contains(&strip_particle(keys[w]))
+                    && keys.get(w + 1) != Some(&"over")
+                    && !linked(w + 1)
             });
             if intent_before
                 || intent_after
@@ -1065,11 +1087,21 @@ const CONNECTIVES: &[&str] = &[
     "عقب",
     "وسط",
     "جراء",
-    "خلال",
 ];
 
 /// Words of fear a few words before an act: the act is feared, not done (folded).
-const FEAR_WORDS: &[&str] = &["خشيه", "خوفا", "مخاوف", "fear", "fears"];
+const FEAR_WORDS: &[&str] = &[
+    "خشيه",
+    "خوفا",
+    "مخاوف",
+    "المخاوف",
+    "يخشي",
+    "تخشي",
+    "يخشون",
+    "fear",
+    "fears",
+    "feared",
+];
 
 /// Verbs of wanting and intending that make the first act after them intended, however long
 /// their object (folded: ى is ي).
@@ -1346,8 +1378,9 @@ fn merge(found: Vec<Found>, places: &[Place]) -> Vec<Event> {
         // "The robbery" with no place of its own, after "an armed robbery in their Grovetown
         // home": the latest event of its kind that fits is the one meant.
         let same = same.or_else(|| {
-            // With no date of its own, and a few sentences after the event's last report.
-            if !f.definite || f.precision == "place" || f.date.is_some() {
+            // A few sentences after the event's last report; a date of its own must be the
+            // event's ("The attack, on Monday night", not "the demonstrations of 2011").
+            if !f.definite || f.precision == "place" {
                 return None;
             }
             window.iter().rev().copied().find(|&i| {
@@ -1356,6 +1389,7 @@ fn merge(found: Vec<Found>, places: &[Place]) -> Vec<Event> {
                     .last()
                     .is_some_and(|&l| l < f.sentence && f.sentence <= l + ANAPHOR_REACH)
                     && actors_agree(&e.actors, &f.actors)
+                    && (f.date.is_none() || e.date.is_some() && dates_agree(&e.date, &f.date))
             })
         });
         match same {

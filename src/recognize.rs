@@ -243,11 +243,6 @@ const AR_SPORT_CUES: &[&str] = &[
     "بطوله",
     "البطوله",
     "كاس",
-    "هدف",
-    "اهداف",
-    "هدفين",
-    "فاز",
-    "فوز",
     "تعادل",
     "لاعب",
     "لاعبي",
@@ -255,29 +250,21 @@ const AR_SPORT_CUES: &[&str] = &[
     "المدرب",
     "مدرب",
     "نادي",
-    "منتخب",
-    "المنتخب",
     "ملعب",
     "الملعب",
     "الشوط",
     "مرمي",
 ];
 
-/// The sport words of [`AR_SPORT_CUES`] that mean nothing else (not هدف, aim; not فاز, won an
-/// election): only these make a neighbouring sentence about sport.
+/// The sport words of [`AR_SPORT_CUES`] that mean nothing else (not هدف, a target; not فاز, won
+/// an election; not المنتخب, elected; not الدوري, periodic; not لاعب, a player in politics):
+/// only these make a neighbouring sentence about sport.
 const AR_SPORT_ONLY: &[&str] = &[
     "مباراه",
     "مباريات",
     "المباراه",
-    "الدوري",
-    "دوري",
-    "لاعب",
-    "لاعبي",
-    "اللاعب",
     "المدرب",
     "مدرب",
-    "منتخب",
-    "المنتخب",
     "ملعب",
     "الملعب",
     "الشوط",
@@ -651,10 +638,8 @@ impl Context {
 /// sentences that each hold a word only sport uses (a match report goes on over several
 /// sentences: "وواصل ليفربول محاولاته").
 fn sport_sentences(tokens: &[Token]) -> rustc_hash::FxHashSet<usize> {
-    let is = |t: &Token, list: &[&str]| {
-        t.script == Script::Arabic
-            && (list.contains(&t.key.as_str()) || list.contains(&strip_conj(&t.key)))
-    };
+    let is =
+        |t: &Token, list: &[&str]| t.script == Script::Arabic && list.contains(&strip_conj(&t.key));
     let mut out: rustc_hash::FxHashSet<usize> = rustc_hash::FxHashSet::default();
     let mut strong: rustc_hash::FxHashSet<usize> = rustc_hash::FxHashSet::default();
     for t in tokens {

@@ -225,6 +225,20 @@ fn a_city_in_a_match_report_is_its_club() {
         Name,
     );
     check("سجل اللاعب هدفا في برشلونة.", "برشلونة", "Barcelona", Name);
+    // Words that also mean something else are no sport words: المنتخب (elected), هدف
+    // (target).
+    check(
+        "التقى الرئيس المنتخب بنظيره وقال إن دمشق ستبقى موحدة.",
+        "دمشق",
+        "Damascus",
+        Name,
+    );
+    check(
+        "ضربت المسيرة هدف عسكري جنوب بيروت.",
+        "بيروت",
+        "Beirut",
+        Name,
+    );
     // A guest (ضيفه) is a state visitor as often as a visiting team.
     check(
         "وبحث الرئيس المصري مع ضيفه العلاقات بين القاهرة وطهران.",

@@ -166,7 +166,11 @@ const CUES: &[(Cue, &[&str])] = &[
             "للقيام",
             "need",
             "needs",
-            // Possibility, rumour and open questions: the event has not happened.
+            // Possibility, rumour, conditions and open questions: the event has not happened.
+            "if",
+            "unless",
+            "إذا",
+            "لو",
             "احتمال",
             "احتمالات",
             "إمكانية",

@@ -483,9 +483,12 @@ const EN: &[(Category, &str)] = &[
     // THREATEN
     // "The threat of wildfires" is a risk, not a threat someone makes.
     (Threaten, "rv=threaten; n=threat,threats; notprev=health,fire,flood,life; notnext=of; sub=threat"),
+    // A warning is a threat only when it carries one ("warned Iran against", "of
+    // consequences", "of retaliation"); most warn of a danger (warning residents of the
+    // fire, warned that the deficit would be the highest, warning signs).
     (
         Threaten,
-        "rv=warn; n=warning,warnings; notprev=tornado,weather,storm,flood,heat,winter,frost,hurricane,severe,wind,freeze,gale; sub=threat",
+        "rv=warn; n=warning,warnings; notprev=tornado,weather,storm,flood,heat,winter,frost,hurricane,severe,wind,freeze,gale; needs=against,consequence*,retaliat*,reprisal*,response,force,military,sanctions,strike,strikes,war; sub=threat",
     ),
     (Threaten, "n=ultimatum; sub=threat"),
     // PROTEST

@@ -268,7 +268,48 @@ fn negation_and_modality() {
             "They demanded justice as soldiers shot two men.",
             &[("request", "done"), ("assault", "done")],
         ),
-        // A verb of wanting does not reach a definite act (that happened), nor a past verb.
+        // A second object joined by "and" / و is asked for too; "of" and المشاركة في name what
+        // is asked for.
+        (
+            "The group threatened to attack the city and kidnap foreigners.",
+            &[("threaten", "done")],
+        ),
+        (
+            "هددت الجماعة بقصف المدينة واقتحام السجن.",
+            &[("threaten", "done")],
+        ),
+        (
+            "Kyiv called for the imposition of sanctions.",
+            &[("request", "done")],
+        ),
+        (
+            "دعت المعارضة إلى المشاركة في التظاهرات.",
+            &[("request", "done")],
+        ),
+        // Intent does not reach across a connective; a condition makes an act hypothetical;
+        // fear reaches what is feared but not "fears over" what happened.
+        (
+            "Biden vowed revenge after militants killed 13 troops.",
+            &[("assault", "done")],
+        ),
+        (
+            "Iran warned it would strike US bases if attacked.",
+            &[("threaten", "done"), ("assault", "intended")],
+        ),
+        (
+            "يخشى السكان اقتحام الجيش للمدينة.",
+            &[("assault", "intended")],
+        ),
+        (
+            "Activists voiced fears over the arrest of journalists.",
+            &[("coerce", "done")],
+        ),
+        // A verb of wanting reaches a definite verbal noun it governs (الانسحاب), but not the
+        // object of عن (the attack happened), nor a past verb.
+        (
+            "يريد الرئيس الأميركي دونالد ترامب الانسحاب من المنطقة.",
+            &[("retreat", "intended")],
+        ),
         (
             "تريد واشنطن معاقبة المسؤولين عن الهجوم على السفارة.",
             &[("assault", "done")],
@@ -346,6 +387,15 @@ fn homographs_and_context() {
     check(
         "The fuel price rise led to demonstrations in the capital.",
         &[("protest", "done")],
+    );
+    // A warning is a threat only when it carries one.
+    check(
+        "Officers went in to start warning residents of the fire.",
+        &[],
+    );
+    check(
+        "The United States warned Iran against military action.",
+        &[("threaten", "done")],
     );
     // A risk, an offence's name, filming and a metaphor are no events.
     check("The threat of wildfires is reduced.", &[]);
