@@ -233,11 +233,11 @@ const AR_COUNTED: &[&str] = &[
 ];
 
 /// Arabic words that mark a sentence about sport, where a city's name usually stands for its
-/// club (فاز ليفربول على ...).
+/// club (تعادل ليفربول مع ...), but that can mean something else too (الدوري, periodic; لاعب, a
+/// player in politics): they mark only their own sentence. Words that more often mean
+/// something else are not listed at all (هدف, a target; فاز, won an election; المنتخب,
+/// elected). The words that mean nothing but sport are [`AR_SPORT_ONLY`].
 const AR_SPORT_CUES: &[&str] = &[
-    "مباراه",
-    "مباريات",
-    "المباراه",
     "الدوري",
     "دوري",
     "بطوله",
@@ -247,18 +247,11 @@ const AR_SPORT_CUES: &[&str] = &[
     "لاعب",
     "لاعبي",
     "اللاعب",
-    "المدرب",
-    "مدرب",
     "نادي",
-    "ملعب",
-    "الملعب",
-    "الشوط",
-    "مرمي",
 ];
 
-/// The sport words of [`AR_SPORT_CUES`] that mean nothing else (not هدف, a target; not فاز, won
-/// an election; not المنتخب, elected; not الدوري, periodic; not لاعب, a player in politics):
-/// only these make a neighbouring sentence about sport.
+/// Arabic words that mean nothing but sport: they mark their own sentence, and a sentence
+/// between two that hold one (see [`sport_sentences`]).
 const AR_SPORT_ONLY: &[&str] = &[
     "مباراه",
     "مباريات",
@@ -634,8 +627,8 @@ impl Context {
     }
 }
 
-/// The sentences about sport: those with a sport word (مباراة, الدوري), and those between two
-/// sentences that each hold a word only sport uses (a match report goes on over several
+/// The sentences about sport: those with a sport word of either list (مباراة, الدوري), and
+/// those between two sentences that each hold a word only sport uses (a match report goes on over several
 /// sentences: "وواصل ليفربول محاولاته").
 fn sport_sentences(tokens: &[Token]) -> rustc_hash::FxHashSet<usize> {
     let is =
@@ -643,11 +636,11 @@ fn sport_sentences(tokens: &[Token]) -> rustc_hash::FxHashSet<usize> {
     let mut out: rustc_hash::FxHashSet<usize> = rustc_hash::FxHashSet::default();
     let mut strong: rustc_hash::FxHashSet<usize> = rustc_hash::FxHashSet::default();
     for t in tokens {
-        if is(t, AR_SPORT_CUES) {
-            out.insert(t.sentence);
-        }
         if is(t, AR_SPORT_ONLY) {
             strong.insert(t.sentence);
+            out.insert(t.sentence);
+        } else if is(t, AR_SPORT_CUES) {
+            out.insert(t.sentence);
         }
     }
     for &s in &strong {
