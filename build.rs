@@ -33,6 +33,7 @@ fn main() {
         ("names.fst", built.fst.as_slice()),
         ("postings.bin", built.postings.as_slice()),
         ("entries.tsv", built.entries.as_bytes()),
+        ("entries.bin", built.records.as_slice()),
     ] {
         if let Err(e) = std::fs::write(out.join(name), bytes) {
             panic!("writing {name}: {e}");

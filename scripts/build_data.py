@@ -309,6 +309,14 @@ ARABIC_RE = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\u
 CYRILLIC_RE = re.compile(r"[\u0400-\u04FF]")
 # letters used by Persian/Urdu/Pashto but not by standard Arabic
 NON_ARABIC_LANG_LETTERS = re.compile("[\u067E\u0686\u0698\u06AF\u06A9\u06CC\u0679\u0688\u0691\u06BA\u06C1\u06D2\u06BE\u06C0]")
+# ... and, with Kurdish, Pashto and Sindhi letters and Latin ones, what an Arabic name never holds:
+# GeoNames' Arabic catalogue gives some towns of Iraqi and Syrian Kurdistan a Kurdish name in
+# Latin transliteration ("bەʿqwwbە" for Baqubah, بعقوبة)
+NOT_IN_ARABIC_NAMES = re.compile("[A-Za-z\u067E\u0686\u0698\u06AF\u06A9\u06CC\u0679\u0688\u0691"
+                                 "\u06BA\u06C1\u06D2\u06BE\u06C0\u06D5\u06CE\u06C6\u06B5\u06D0"
+                                 "\u06CD\u06AA\u06A4\u06AB]")
+LATIN_RE = re.compile("[A-Za-z]")
+BIDI_MARKS = re.compile("[\u200E\u200F\u202A-\u202E\u2066-\u2069]")
 URL_RE = re.compile(r"(?i)(https?:|www\.|://)")
 ARABIC_DIACRITICS = re.compile("[\u064B-\u0652\u0670\u0640]")
 
@@ -317,6 +325,7 @@ def clean_name(s):
     if s is None:
         return ""
     s = unicodedata.normalize("NFC", str(s))
+    s = BIDI_MARKS.sub("", s)
     s = " ".join(s.split())
     return s
 
@@ -338,7 +347,9 @@ def acceptable(s, strict):
 def script_ok(lang, s):
     if not s:
         return False
-    if lang in ("ar", "fa"):
+    if lang == "ar":
+        return bool(ARABIC_RE.search(s)) and not NOT_IN_ARABIC_NAMES.search(s)
+    if lang == "fa":
         return bool(ARABIC_RE.search(s))
     if lang == "ru":
         return bool(CYRILLIC_RE.search(s))
@@ -510,8 +521,9 @@ def build_cities(src):
         p.name_en = p.tagged.get("en") or name
         ar = p.tagged.get("ar", "")
         if not ar:
-            arabic = [a for a in alts if ARABIC_RE.search(a) and acceptable(a, True)]
-            pure = [a for a in arabic if not NON_ARABIC_LANG_LETTERS.search(a)]
+            arabic = [a for a in alts
+                      if ARABIC_RE.search(a) and not LATIN_RE.search(a) and acceptable(a, True)]
+            pure = [a for a in arabic if not NOT_IN_ARABIC_NAMES.search(a)]
             ar = (pure or arabic or [""])[0]
         p.name_ar = ar
         places[p.id] = p

@@ -6,7 +6,7 @@
 //! the working directory, and loading costs only the parsing of the entry table.
 
 use crate::model::PlaceKind;
-use crate::names::PREFERRED;
+use crate::names::{Record, FLAG_CAPITAL, FLAG_HISTORICAL, KINDS, PREFERRED, RECORD_BYTES};
 use crate::text::fold;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
@@ -16,6 +16,8 @@ use std::sync::OnceLock;
 static NAMES_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/names.fst"));
 static POSTINGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/postings.bin"));
 static ENTRIES: &str = include_str!(concat!(env!("OUT_DIR"), "/entries.tsv"));
+/// One record per entry (see [`names::Record`]): the rows of `ENTRIES` parsed at build time.
+static RECORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/entries.bin"));
 /// Country adjectives and demonyms.
 static DEMONYMS: &str = include_str!("../data/demonyms.tsv");
 /// Matching keys that are ordinary words far more often than places, learned from development
@@ -185,11 +187,19 @@ impl Gazetteer {
     pub fn embedded_with_stoplist(stoplist: &str) -> Result<Gazetteer, GazetteerError> {
         let fst =
             fst::Map::new(Cow::Borrowed(NAMES_FST)).map_err(|e| GazetteerError(e.to_string()))?;
-        Gazetteer::assemble(ENTRIES, fst, Cow::Borrowed(POSTINGS), DEMONYMS, stoplist)
+        Gazetteer::assemble(
+            ENTRIES,
+            RECORDS,
+            fst,
+            Cow::Borrowed(POSTINGS),
+            DEMONYMS,
+            stoplist,
+        )
     }
 
     fn assemble(
-        entries_tsv: &'static str,
+        entries_text: &'static str,
+        records: &[u8],
         fst: fst::Map<Cow<'static, [u8]>>,
         postings: Cow<'static, [u8]>,
         demonyms: &str,
@@ -200,28 +210,19 @@ impl Gazetteer {
             postings,
             ..Gazetteer::empty()
         };
-        // Rows are parsed in place (entries borrow their text), in one chunk per core, each into
-        // a vector reserved once for more rows than it can hold (rows are over 40 bytes): growing
-        // by doubling would copy and zero more memory than the parse costs.
-        let chunks = split_at_lines(entries_tsv, rayon::current_num_threads().max(1));
-        use rayon::prelude::*;
-        let parsed: Vec<Vec<Entry>> = chunks
-            .into_par_iter()
-            .map(|chunk| {
-                let mut v = Vec::with_capacity(chunk.len() / 40 + 1);
-                for line in chunk.lines() {
-                    let entry = parse_entry(line)
-                        .map_err(|e| GazetteerError(format!("{e} in {line:.60}")))?;
-                    v.push(entry);
-                }
-                Ok(v)
-            })
-            .collect::<Result<_, GazetteerError>>()?;
-        g.entries.reserve_exact(
-            parsed.iter().map(Vec::len).sum::<usize>() + US_COUNTIES.lines().count(),
-        );
-        for v in parsed {
-            g.entries.extend(v);
+        // Entries borrow their text from the compiled-in table; their numbers were parsed when
+        // the program was built.
+        if !records.len().is_multiple_of(RECORD_BYTES) {
+            return Err(GazetteerError(format!(
+                "entry records: {} bytes, not a multiple of {RECORD_BYTES}",
+                records.len()
+            )));
+        }
+        g.entries
+            .reserve_exact(records.len() / RECORD_BYTES + US_COUNTIES.lines().count());
+        for r in records.chunks_exact(RECORD_BYTES) {
+            g.entries
+                .push(entry_from_record(entries_text, &Record::decode(r))?);
         }
         // Historical states have adjectives too (السوفياتي, Soviet): the demonym table names
         // them by their curated id.
@@ -514,61 +515,40 @@ fn key_set(table: &str) -> FxHashSet<Box<str>> {
         .collect()
 }
 
-/// `text` cut into about `n` pieces of whole lines.
-fn split_at_lines(text: &str, n: usize) -> Vec<&str> {
-    let mut out = Vec::with_capacity(n);
-    let mut rest = text;
-    for left in (1..n).rev() {
-        // Searched as bytes: a newline byte always ends a character, the middle may not.
-        let mut cut = rest.len() / (left + 1);
-        match rest.as_bytes()[cut..].iter().position(|&b| b == b'\n') {
-            Some(i) => cut += i + 1,
-            None => break,
-        }
-        let (head, tail) = rest.split_at(cut);
-        out.push(head);
-        rest = tail;
-    }
-    out.push(rest);
-    out
-}
-
-fn parse_entry(line: &'static str) -> Result<Entry, String> {
-    let mut f: [&str; 12] = [""; 12];
-    let mut n = 0;
-    for (slot, col) in f.iter_mut().zip(line.split('\t')) {
-        *slot = col;
-        n += 1;
-    }
-    if n < 11 {
-        return Err(format!("{n} columns"));
-    }
-    let (kind, continent) = match f[1] {
-        "country" => (PlaceKind::Country, false),
-        "region" => (PlaceKind::Region, false),
-        "city" => (PlaceKind::City, false),
-        "water" => (PlaceKind::Water, false),
-        "continent" => (PlaceKind::Region, true),
-        "landmark" => (PlaceKind::Landmark, false),
-        other => return Err(format!("unknown kind {other}")),
+/// An entry from its build-time record and the table text its names borrow.
+fn entry_from_record(text: &'static str, r: &Record) -> Result<Entry, GazetteerError> {
+    let col = |i: usize| {
+        r.column(text, i).ok_or_else(|| {
+            GazetteerError(format!(
+                "entry record at byte {} outside the table",
+                r.start
+            ))
+        })
     };
-    let num = |s: &str| s.parse::<f64>().map_err(|_| format!("bad number {s}"));
-    let flags = f[7];
+    let (kind, continent) = match KINDS.get(r.kind as usize).copied() {
+        Some("country") => (PlaceKind::Country, false),
+        Some("region") => (PlaceKind::Region, false),
+        Some("city") => (PlaceKind::City, false),
+        Some("water") => (PlaceKind::Water, false),
+        Some("continent") => (PlaceKind::Region, true),
+        Some("landmark") => (PlaceKind::Landmark, false),
+        _ => return Err(GazetteerError(format!("entry record: kind {}", r.kind))),
+    };
     Ok(Entry {
-        id: f[0],
+        id: col(0)?,
         kind,
         continent,
-        cc: f[2],
-        admin1: f[3],
-        lat: num(f[4])?,
-        lon: num(f[5])?,
-        population: f[6].parse().unwrap_or(0),
-        capital: flags.split(',').any(|x| x == "capital"),
-        historical: flags.split(',').any(|x| x == "historical"),
-        name_en: f[8],
-        name_ar: f[9],
-        tagged_names: f[10],
-        name_count: f[11].parse().unwrap_or(0),
+        cc: col(2)?,
+        admin1: col(3)?,
+        lat: r.lat,
+        lon: r.lon,
+        population: r.population,
+        capital: r.flags & FLAG_CAPITAL != 0,
+        historical: r.flags & FLAG_HISTORICAL != 0,
+        name_en: col(8)?,
+        name_ar: col(9)?,
+        tagged_names: col(10)?,
+        name_count: r.names,
     })
 }
 
@@ -681,19 +661,38 @@ pub fn arabic_nisba_forms(base: &str) -> Vec<String> {
 mod tests {
     use super::*;
 
-    /// The table is cut into whole lines for any number of cores, also where a cut would fall
-    /// inside a character of several bytes.
+    /// A row's record, written at build time and read back at start-up, gives the row's
+    /// columns and numbers, in Arabic as in Latin script.
     #[test]
-    fn split_at_lines_keeps_lines_and_characters_whole() {
-        let text = "باكو\tBaku\nطهران\tTehran\nأستارا\tAstara\nكاراباخ\tKarabakh\n";
-        for n in 1..=40 {
-            let parts = split_at_lines(text, n);
-            assert_eq!(parts.concat(), text, "{n} parts");
-            assert!(
-                parts.iter().all(|p| p.is_empty() || p.ends_with('\n')),
-                "{n}"
-            );
-        }
+    fn records_give_back_the_row() {
+        let row = "geonames:148445\tcity\tAZ\t36\t38.4560\t48.8750\t15190\tcapital\tAstara\tآستارا\tar=آستارا|ru=Астара";
+        let cols: Vec<&str> = row.split('\t').collect();
+        let text: &'static str = Box::leak(format!("x\n{row}\t7\n").into_boxed_str());
+        let mut bytes = Vec::new();
+        Record::parse(2, &cols, 7)
+            .expect("a good row")
+            .encode(&mut bytes);
+        assert_eq!(bytes.len(), RECORD_BYTES);
+        let e = entry_from_record(text, &Record::decode(&bytes)).expect("a good record");
+        assert_eq!(
+            (e.id, e.cc, e.admin1, e.name_en, e.name_ar, e.tagged_names),
+            (
+                "geonames:148445",
+                "AZ",
+                "36",
+                "Astara",
+                "آستارا",
+                "ar=آستارا|ru=Астара"
+            )
+        );
+        assert_eq!(
+            (e.lat, e.lon, e.population, e.name_count),
+            (38.456, 48.875, 15190, 7)
+        );
+        assert!(e.capital && !e.historical && e.kind == PlaceKind::City);
+        assert!(
+            Record::parse(0, &["x", "planet", "", "", "0", "0", "", "", "", "", ""], 0).is_err()
+        );
     }
 
     /// GeoNames and Natural Earth number the provinces of the United States alike, not those of

@@ -15,6 +15,139 @@ pub const PREFERRED: u32 = 1 << 31;
 /// Columns of the gazetteer table kept for the entries (everything but the long list of names).
 pub const ENTRY_COLUMNS: usize = 11;
 
+/// Kinds of entry in the table's words, in the order a [`Record`] numbers them.
+pub const KINDS: [&str; 6] = [
+    "country",
+    "region",
+    "city",
+    "water",
+    "continent",
+    "landmark",
+];
+/// [`Record::flags`] bit: a national capital.
+pub const FLAG_CAPITAL: u8 = 1;
+/// [`Record::flags`] bit: a state that no longer exists.
+pub const FLAG_HISTORICAL: u8 = 2;
+/// Bytes of an encoded [`Record`].
+pub const RECORD_BYTES: usize = 4 + 2 * ENTRY_COLUMNS + 8 + 8 + 8 + 4 + 1 + 1;
+
+/// An entry row parsed once, when the index is built, so that start-up reads numbers instead of
+/// parsing text: where the row starts in the entry text, where each of its columns ends (counted
+/// from the start), and its numbers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Record {
+    /// Byte offset of the row in the entry text.
+    pub start: u32,
+    /// End of each column, in bytes from `start` (a column begins one byte after the previous
+    /// one ends).
+    pub ends: [u16; ENTRY_COLUMNS],
+    /// Latitude.
+    pub lat: f64,
+    /// Longitude.
+    pub lon: f64,
+    /// Population, 0 when unknown.
+    pub population: u64,
+    /// Number of names and spellings.
+    pub names: u32,
+    /// Index into [`KINDS`].
+    pub kind: u8,
+    /// [`FLAG_CAPITAL`], [`FLAG_HISTORICAL`].
+    pub flags: u8,
+}
+
+impl Record {
+    /// Parse a row's first [`ENTRY_COLUMNS`] columns, which start at `start` in the entry text.
+    pub fn parse(start: usize, cols: &[&str], names: usize) -> Result<Record, String> {
+        let kind = KINDS
+            .iter()
+            .position(|k| *k == cols[1])
+            .ok_or_else(|| format!("unknown kind {}", cols[1]))?;
+        let num = |s: &str| s.parse::<f64>().map_err(|_| format!("bad number {s}"));
+        let mut ends = [0u16; ENTRY_COLUMNS];
+        let mut end = 0usize;
+        for (i, col) in cols[..ENTRY_COLUMNS].iter().enumerate() {
+            end += col.len() + usize::from(i > 0);
+            ends[i] = u16::try_from(end).map_err(|_| format!("row of {end} bytes"))?;
+        }
+        let flag = |f: &str| cols[7].split(',').any(|x| x == f);
+        Ok(Record {
+            start: u32::try_from(start).map_err(|_| "entry text over 4 GB".to_string())?,
+            ends,
+            lat: num(cols[4])?,
+            lon: num(cols[5])?,
+            population: cols[6].parse().unwrap_or(0),
+            names: u32::try_from(names).unwrap_or(u32::MAX),
+            kind: kind as u8,
+            flags: if flag("capital") { FLAG_CAPITAL } else { 0 }
+                | if flag("historical") {
+                    FLAG_HISTORICAL
+                } else {
+                    0
+                },
+        })
+    }
+
+    /// Little-endian bytes, [`RECORD_BYTES`] of them.
+    pub fn encode(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&self.start.to_le_bytes());
+        for e in self.ends {
+            out.extend_from_slice(&e.to_le_bytes());
+        }
+        out.extend_from_slice(&self.lat.to_le_bytes());
+        out.extend_from_slice(&self.lon.to_le_bytes());
+        out.extend_from_slice(&self.population.to_le_bytes());
+        out.extend_from_slice(&self.names.to_le_bytes());
+        out.push(self.kind);
+        out.push(self.flags);
+    }
+
+    /// Read back what [`Record::encode`] wrote (`b` holds at least [`RECORD_BYTES`] bytes).
+    pub fn decode(b: &[u8]) -> Record {
+        let mut at = 0;
+        let mut take = |n: usize| {
+            let s = &b[at..at + n];
+            at += n;
+            s
+        };
+        let u32_at = |s: &[u8]| u32::from_le_bytes([s[0], s[1], s[2], s[3]]);
+        let u64_at =
+            |s: &[u8]| u64::from_le_bytes([s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7]]);
+        let start = u32_at(take(4));
+        let mut ends = [0u16; ENTRY_COLUMNS];
+        for e in &mut ends {
+            let s = take(2);
+            *e = u16::from_le_bytes([s[0], s[1]]);
+        }
+        let lat = f64::from_bits(u64_at(take(8)));
+        let lon = f64::from_bits(u64_at(take(8)));
+        let population = u64_at(take(8));
+        let names = u32_at(take(4));
+        let kind = take(1)[0];
+        let flags = take(1)[0];
+        Record {
+            start,
+            ends,
+            lat,
+            lon,
+            population,
+            names,
+            kind,
+            flags,
+        }
+    }
+
+    /// Column `i` of the row in the entry text, `None` when the text does not hold it.
+    pub fn column<'t>(&self, text: &'t str, i: usize) -> Option<&'t str> {
+        let from = if i == 0 {
+            0
+        } else {
+            self.ends[i - 1] as usize + 1
+        };
+        let start = self.start as usize;
+        text.get(start + from..start + *self.ends.get(i)? as usize)
+    }
+}
+
 /// The keys a gazetteer name is indexed under: its folded form, and for Arabic names of several
 /// words also the form without spaces (كارا باخ meets كاراباخ). Names in other scripts, and names
 /// too short to be safe (one letter), are not indexed.
@@ -81,6 +214,8 @@ pub struct BuiltIndex {
     /// Entry rows: the first [`ENTRY_COLUMNS`] columns of each gazetteer row and the number of its
     /// names, one per line.
     pub entries: String,
+    /// One encoded [`Record`] per entry row, in order.
+    pub records: Vec<u8>,
 }
 
 /// Build the index from the text of the gazetteer table (see scripts/README.md for its columns).
@@ -88,6 +223,7 @@ pub struct BuiltIndex {
 pub fn build_index(gazetteer_tsv: &str) -> Result<BuiltIndex, String> {
     let mut map: BTreeMap<String, Vec<u32>> = BTreeMap::new();
     let mut entries = String::with_capacity(gazetteer_tsv.len() / 3);
+    let mut records = Vec::new();
     let mut id: u32 = 0;
     for line in gazetteer_tsv.lines() {
         if line.is_empty() {
@@ -97,9 +233,12 @@ pub fn build_index(gazetteer_tsv: &str) -> Result<BuiltIndex, String> {
         if cols.len() < ENTRY_COLUMNS + 1 {
             return Err(format!("row {}: {} columns", id + 1, cols.len()));
         }
-        entries.push_str(&cols[..ENTRY_COLUMNS].join("\t"));
         // How many names the place has: a measure of how widely known it is.
         let names = cols[11].split('|').filter(|n| !n.is_empty()).count();
+        Record::parse(entries.len(), &cols, names)
+            .map_err(|e| format!("row {}: {e}", id + 1))?
+            .encode(&mut records);
+        entries.push_str(&cols[..ENTRY_COLUMNS].join("\t"));
         entries.push_str(&format!("\t{names}\n"));
         let preferred = std::iter::once(cols[8])
             .chain(std::iter::once(cols[9]))
@@ -147,5 +286,6 @@ pub fn build_index(gazetteer_tsv: &str) -> Result<BuiltIndex, String> {
         fst,
         postings,
         entries,
+        records,
     })
 }

@@ -814,3 +814,19 @@ fn large_cities_stay_places() {
         Name,
     );
 }
+
+/// GeoNames' Arabic catalogue gives some towns a Kurdish name in Latin letters ("bەʿqwwbə" for
+/// Baqubah) or one with a Maghrebi letter (ڤفصة): such a name is no Arabic name, so the town's
+/// Arabic spelling among its other names is its Arabic name and reaches it.
+#[test]
+fn arabic_names_are_written_in_arabic_letters() {
+    check("قتل خمسة في بعقوبة في العراق.", "بعقوبة", "Baqubah", Name);
+    check("تظاهر العمال في قفصة في تونس.", "قفصة", "Gafsa", Name);
+    let g = Gazetteer::shared();
+    let bad = g
+        .entries
+        .iter()
+        .filter(|e| e.name_ar.chars().any(|c| c.is_ascii_alphabetic()))
+        .count();
+    assert_eq!(bad, 0, "Arabic names with Latin letters");
+}
