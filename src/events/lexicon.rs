@@ -315,7 +315,12 @@ const AR: &[(Category, &str)] = &[
     (Reject, "n=فيتو"),
     // THREATEN
     (Threaten, "v=هدد/هدد; n=تهديد,تهديدات; sub=threat"),
-    (Threaten, "v=حذر/حذر; n=تحذير,تحذيرات; sub=threat"),
+    // As in English, a warning is a threat only when it carries one (بعواقب, من مغبة, الرد,
+    // بالقوة); most warn of a danger (حذر من أن الوضع هش, الخبراء يحذرون).
+    (
+        Threaten,
+        "v=حذر/حذر; n=تحذير,تحذيرات; needs=عواقب*,بعواقب*,العواقب*,مغبة*,بمغبة*,الرد,برد,ردا,سيرد*,سترد*,انتقام*,الانتقام*,بالانتقام*,القوة,بالقوة,عسكري*,العسكري*,عقوبات*,العقوبات*,بعقوبات*,ضرب*; sub=threat",
+    ),
     (Threaten, "v=توعد/توعد; n=وعيد; sub=threat"),
     (Threaten, "n=إنذار; sub=threat"),
     // PROTEST

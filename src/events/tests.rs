@@ -397,6 +397,11 @@ fn homographs_and_context() {
         "The United States warned Iran against military action.",
         &[("threaten", "done")],
     );
+    check("وحذر من أن الوضع في الجنوب يتسم بالهشاشة.", &[]);
+    check(
+        "وحذرت طهران باكو من عواقب وخيمة إذا استمرت في التقارب مع إسرائيل.",
+        &[("threaten", "done")],
+    );
     // A risk, an offence's name, filming and a metaphor are no events.
     check("The threat of wildfires is reduced.", &[]);
     check("He pleaded guilty to evading arrest.", &[]);
