@@ -82,6 +82,9 @@ const MAX_MERGED_ACTORS: usize = 12;
 /// near; a whole corpus pasted into one file does.
 const MERGE_WINDOW: usize = 256;
 
+/// Words of direction before a place (folded): the place is where something goes.
+const DIRECTIONS: &[&str] = &["باتجاه", "صوب", "towards", "toward"];
+
 /// A place mention inside the current sentence.
 struct SMention {
     place: usize,
@@ -91,6 +94,9 @@ struct SMention {
     locative: bool,
     /// Qualifies a person (رئيس فرنسا, president of France): not where the event happens.
     qualifies: bool,
+    /// The qualifier is a direction (باتجاه, towards): a destination, except for an attack,
+    /// where it is the target and so the scene ("fired rockets towards Israel").
+    towards: bool,
     /// Named inside a medium's name, and whether that medium speaks ([`media_name`]).
     media: Option<bool>,
 }
@@ -509,6 +515,7 @@ impl Context {
                             && k(first - 1) == "the"
                             && k(first - 2) == "of"
                             && is(first - 3, Cue::Qualifier)));
+            let towards = first > 0 && DIRECTIONS.contains(&k(first - 1));
             mentions.push(SMention {
                 place: pi,
                 form: m.form,
@@ -516,6 +523,7 @@ impl Context {
                 last,
                 locative: glued || before,
                 qualifies,
+                towards,
                 media: None,
             });
         }
@@ -931,7 +939,8 @@ impl Context {
         };
         let plausible = |m: &SMention| {
             let p = &a.places[m.place];
-            if m.form != MentionForm::Name || m.qualifies {
+            let target = m.towards && t.cat == Category::Assault;
+            if m.form != MentionForm::Name || (m.qualifies && !target) {
                 return false;
             }
             // Countries, and names of several words (Northern Ireland), are rarely a word

@@ -847,6 +847,13 @@ fn a_neighbour_or_a_destination_is_not_the_scene() {
         &[("عدن", "geonames:415189", "Aden", CITY, "YE", N)],
     );
     assert_ne!(a.events[0].location_precision, "place", "{:#?}", a.events);
+    // An attack's direction is its target, and so its scene.
+    let a = events(
+        "أطلق المسلحون صواريخ باتجاه عدن.",
+        &[("عدن", "geonames:415189", "Aden", CITY, "YE", N)],
+    );
+    assert_eq!(a.events[0].places, ["geonames:415189"], "{:#?}", a.events);
+    assert_eq!(a.events[0].location_precision, "place", "{:#?}", a.events);
 }
 
 #[test]
