@@ -676,7 +676,24 @@ impl Context {
                     && keys.get(w + 1) != Some(&"over")
                     && !linked(w + 1)
             });
+            // On the brink of war, على شفا حرب: imminent, not (yet) happened.
+            let brink = (t.first >= 2
+                && keys[t.first - 1] == "of"
+                && matches!(keys[t.first - 2], "edge" | "brink" | "verge"))
+                || (t.first >= 1 && matches!(strip_particle(keys[t.first - 1]), "شفا" | "حافه"));
+            // To prevent an act, or to avoid it: it did not happen; not across a connective or
+            // another act ("avoided the road after gunmen attacked").
+            let prevented = (t.first.saturating_sub(3)..t.first).any(|w| {
+                same(w)
+                    && PREVENT_WORDS.contains(&strip_particle(keys[w]))
+                    && !triggers[..i].iter().any(|u| u.first > w)
+                    && !linked(w + 1)
+            });
+            if prevented {
+                mode[i] = Mode::Denied;
+            }
             if intent_before
+                || brink
                 || intent_after
                 || to_infinitive
                 || t.future
@@ -1096,6 +1113,29 @@ const CONNECTIVES: &[&str] = &[
     "عقب",
     "وسط",
     "جراء",
+];
+
+/// Words of prevention a few words before an act (folded): the act did not happen ("to prevent
+/// the regime's takeover", لمنع سيطرة النظام, "fled to avoid arrest").
+const PREVENT_WORDS: &[&str] = &[
+    "prevent",
+    "prevents",
+    "prevented",
+    "preventing",
+    "avert",
+    "averts",
+    "averted",
+    "averting",
+    "avoid",
+    "avoids",
+    "avoided",
+    "avoiding",
+    "منع",
+    "يمنع",
+    "تمنع",
+    "تفادي",
+    "تجنب",
+    "الحيلوله",
 ];
 
 /// Words of fear a few words before an act: the act is feared, not done (folded).

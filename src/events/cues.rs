@@ -166,6 +166,14 @@ const CUES: &[(Cue, &[&str])] = &[
             "للقيام",
             "need",
             "needs",
+            // Obligation: what should be done is not done yet ("should be investigated", يجب).
+            "should",
+            "must",
+            "ought",
+            "يجب",
+            "ينبغي",
+            "يتعين",
+            "لابد",
             // Possibility, rumour, conditions and open questions: the event has not happened.
             "if",
             "unless",

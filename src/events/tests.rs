@@ -388,6 +388,21 @@ fn homographs_and_context() {
         "The fuel price rise led to demonstrations in the capital.",
         &[("protest", "done")],
     );
+    // Obligation, the brink of an act and its prevention: not done.
+    check(
+        "She said these cases should be investigated by the police.",
+        &[("accuse", "intended")],
+    );
+    check("South Ossetia on edge of war.", &[("assault", "intended")]);
+    check("البلاد على شفا حرب أهلية.", &[("assault", "intended")]);
+    check(
+        "Police guarded the mosque to prevent attacks on worshippers.",
+        &[("assault", "denied")],
+    );
+    check(
+        "أرسلت الجبهة تعزيزات إلى البلدة لمنع سيطرة النظام عليها.",
+        &[("mobilize", "done"), ("coerce", "denied")],
+    );
     // A warning is a threat only when it carries one.
     check(
         "Officers went in to start warning residents of the fire.",
