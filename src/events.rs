@@ -506,8 +506,14 @@ impl Context {
                     k(first - 2),
                     "الحدوديه" | "الحدودي" | "الحدود" | "حدود" | "border" | "borders"
                 );
+            // للفارين من درنة, refugees from Syria, fled Syria: where people left, not the scene.
+            let origin =
+                |w: usize| FLEE_WORDS.contains(&k(w)) || FLEE_WORDS.contains(&strip_particle(k(w)));
+            let left = (first >= 2 && matches!(k(first - 1), "من" | "from") && origin(first - 2))
+                || (first >= 1 && matches!(k(first - 1), "fled" | "fleeing" | "flee" | "flees"));
             let qualifies = home
                 || border
+                || left
                 || first > 0
                     && (is(first - 1, Cue::Qualifier)
                         || (first >= 2 && k(first - 1) == "of" && is(first - 2, Cue::Qualifier))
@@ -1113,6 +1119,38 @@ const CONNECTIVES: &[&str] = &[
     "عقب",
     "وسط",
     "جراء",
+];
+
+/// Words of leaving before من / from and a place (folded): the place is where people left.
+const FLEE_WORDS: &[&str] = &[
+    "الفارين",
+    "للفارين",
+    "الفارون",
+    "فروا",
+    "فر",
+    "فرت",
+    "هربوا",
+    "هرب",
+    "الهاربين",
+    "نزحوا",
+    "نزح",
+    "النازحين",
+    "للنازحين",
+    "النازحون",
+    "المهجرين",
+    "اللاجئين",
+    "للاجئين",
+    "لاجئين",
+    "اللاجئون",
+    "fled",
+    "fleeing",
+    "flee",
+    "flees",
+    "escaped",
+    "escaping",
+    "evacuated",
+    "displaced",
+    "refugees",
 ];
 
 /// Words of prevention a few words before an act (folded): the act did not happen ("to prevent

@@ -862,6 +862,12 @@ fn a_neighbour_or_a_destination_is_not_the_scene() {
         &[("عدن", "geonames:415189", "Aden", CITY, "YE", N)],
     );
     assert_ne!(a.events[0].location_precision, "place", "{:#?}", a.events);
+    // Where people fled from is not where they are helped.
+    let a = events(
+        "وكانوا يقدمون مساعدات للفارين من درنة.",
+        &[("درنة", "geonames:87205", "Darnah", CITY, "LY", N)],
+    );
+    assert_ne!(a.events[0].location_precision, "place", "{:#?}", a.events);
     // An attack's direction is its target, and so its scene.
     let a = events(
         "أطلق المسلحون صواريخ باتجاه عدن.",
