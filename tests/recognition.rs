@@ -830,3 +830,12 @@ fn arabic_names_are_written_in_arabic_letters() {
         .count();
     assert_eq!(bad, 0, "Arabic names with Latin letters");
 }
+
+/// A capitalised word that names only small towns through one of their alternate names is an
+/// ordinary word: "Colony" is not Kolonia, Micronesia; The Colony, Texas, by its own name, is.
+#[test]
+fn alternate_names_of_small_towns_alone_are_no_names() {
+    let text = "He moved to Tennessee Colony last year. The Colony grew fast.";
+    absent(text, "Kolonia");
+    check(text, "The Colony", "The Colony", Name);
+}
