@@ -80,6 +80,10 @@ const CUES: &[(Cue, &[&str])] = &[
             "cannot",
             "didnt",
             "dont",
+            // Without an act: it did not happen ("without consulting him", من دون التفاوض).
+            "without",
+            "بدون",
+            "دون",
         ],
     ),
     (
@@ -188,6 +192,7 @@ const CUES: &[(Cue, &[&str])] = &[
             "شائعات",
             "possibility",
             "possibly",
+            "likelihood",
             "whether",
             "rumor",
             "rumors",

@@ -388,6 +388,15 @@ fn homographs_and_context() {
         "The fuel price rise led to demonstrations in the capital.",
         &[("protest", "done")],
     );
+    // Without an act, the likelihood of one: not done.
+    check(
+        "She changed his schedule without consulting him.",
+        &[("consult", "denied")],
+    );
+    check(
+        "Taking the money raises the likelihood of a lawsuit.",
+        &[("accuse", "intended")],
+    );
     // Obligation, the brink of an act and its prevention: not done.
     check(
         "She said these cases should be investigated by the police.",
