@@ -511,9 +511,19 @@ impl Context {
                 |w: usize| FLEE_WORDS.contains(&k(w)) || FLEE_WORDS.contains(&strip_particle(k(w)));
             let left = (first >= 2 && matches!(k(first - 1), "من" | "from") && origin(first - 2))
                 || (first >= 1 && matches!(k(first - 1), "fled" | "fleeing" | "flee" | "flees"));
+            // سفيرها لدى طهران, the ambassador to Iran: where the envoy serves, not the scene.
+            let envoy = |w: usize| {
+                let x = strip_particle(k(w));
+                x.starts_with("سفير")
+                    || k(w).starts_with("سفير")
+                    || matches!(x, "ambassador" | "ambassadors" | "envoy" | "envoys")
+            };
+            let posted =
+                first >= 2 && matches!(k(first - 1), "لدي" | "to" | "in") && envoy(first - 2);
             let qualifies = home
                 || border
                 || left
+                || posted
                 || first > 0
                     && (is(first - 1, Cue::Qualifier)
                         || (first >= 2 && k(first - 1) == "of" && is(first - 2, Cue::Qualifier))

@@ -871,6 +871,15 @@ fn a_neighbour_or_a_destination_is_not_the_scene() {
         &[("عدن", "geonames:415189", "Aden", CITY, "YE", N)],
     );
     assert_ne!(a.events[0].location_precision, "place", "{:#?}", a.events);
+    // Where an envoy serves is not where the envoy is recalled.
+    let a = events(
+        "استدعت البحرين سفيرها لدى طهران للتشاور.",
+        &[
+            ("البحرين", "iso3166:BH", "Bahrain", C, "BH", N),
+            ("طهران", "geonames:112931", "Tehran", CITY, "IR", N),
+        ],
+    );
+    assert_eq!(a.events[0].places, ["iso3166:BH"], "{:#?}", a.events);
     // Where people fled from is not where they are helped.
     let a = events(
         "وكانوا يقدمون مساعدات للفارين من درنة.",
