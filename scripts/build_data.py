@@ -307,16 +307,17 @@ def read_dbf(data):
 
 ARABIC_RE = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 CYRILLIC_RE = re.compile(r"[\u0400-\u04FF]")
-# letters used by Persian/Urdu/Pashto but not by standard Arabic
-NON_ARABIC_LANG_LETTERS = re.compile("[\u067E\u0686\u0698\u06AF\u06A9\u06CC\u0679\u0688\u0691\u06BA\u06C1\u06D2\u06BE\u06C0]")
-# ... and, with Kurdish, Pashto and Sindhi letters and Latin ones, what an Arabic name never holds:
-# GeoNames' Arabic catalogue gives some towns of Iraqi and Syrian Kurdistan a Kurdish name in
-# Latin transliteration ("bەʿqwwbە" for Baqubah, بعقوبة)
-NOT_IN_ARABIC_NAMES = re.compile("[A-Za-z\u067E\u0686\u0698\u06AF\u06A9\u06CC\u0679\u0688\u0691"
-                                 "\u06BA\u06C1\u06D2\u06BE\u06C0\u06D5\u06CE\u06C6\u06B5\u06D0"
-                                 "\u06CD\u06AA\u06A4\u06AB]")
-LATIN_RE = re.compile("[A-Za-z]")
-BIDI_MARKS = re.compile("[\u200E\u200F\u202A-\u202E\u2066-\u2069]")
+# An Arabic name is written in the letters of Arabic alone (hamza to yeh, with harakat, superscript
+# alef and alef wasla), spaces, hyphens and apostrophes. GeoNames' Arabic catalogue gives some
+# towns a Kurdish name in Latin transliteration ("bەʿqwwbە" for Baqubah) or letters Arabic does
+# not use (ڤفصة), and alternate names mix in Persian, Urdu, Uyghur, Cyrillic or Thai letters.
+ARABIC_NAME_RE = re.compile("^[\u0621-\u063A\u0641-\u0652\u0670\u0671 \\-'\u2019]+$")
+# A name in Arabic script, in any of its languages, with no letter of another script.
+ARABIC_SCRIPT_NAME_RE = re.compile(
+    "^[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF\u200C \\-'\u2019]+$")
+# Persian keh and yeh, which Arabic writes ك and ي: the only letters normalised, not rejected.
+PERSIAN_TO_ARABIC = str.maketrans({"\u06A9": "\u0643", "\u06CC": "\u064A"})
+BIDI_MARKS = re.compile("[\u061C\u200B\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]")
 URL_RE = re.compile(r"(?i)(https?:|www\.|://)")
 ARABIC_DIACRITICS = re.compile("[\u064B-\u0652\u0670\u0640]")
 
@@ -348,7 +349,7 @@ def script_ok(lang, s):
     if not s:
         return False
     if lang == "ar":
-        return bool(ARABIC_RE.search(s)) and not NOT_IN_ARABIC_NAMES.search(s)
+        return bool(ARABIC_NAME_RE.match(s))
     if lang == "fa":
         return bool(ARABIC_RE.search(s))
     if lang == "ru":
@@ -445,6 +446,8 @@ class Place:
 
     def tag(self, lang, name):
         name = clean_name(name)
+        if lang == "ar":
+            name = name.translate(PERSIAN_TO_ARABIC)
         if name and lang not in self.tagged and acceptable(name, False) and script_ok(lang, name):
             self.tagged[lang] = name
 
@@ -521,10 +524,13 @@ def build_cities(src):
         p.name_en = p.tagged.get("en") or name
         ar = p.tagged.get("ar", "")
         if not ar:
-            arabic = [a for a in alts
-                      if ARABIC_RE.search(a) and not LATIN_RE.search(a) and acceptable(a, True)]
-            pure = [a for a in arabic if not NOT_IN_ARABIC_NAMES.search(a)]
-            ar = (pure or arabic or [""])[0]
+            # The first alternate written in Arabic letters; else (for display only: such a
+            # name does not make the place one with an Arabic name, see src/names.rs) the
+            # first in another language of Arabic script.
+            arabic = [a for a in alts if ARABIC_RE.search(a) and acceptable(a, True)]
+            pure = [a for a in arabic if ARABIC_NAME_RE.match(a)]
+            other = [a for a in arabic if ARABIC_SCRIPT_NAME_RE.match(a)]
+            ar = (pure or other or [""])[0]
         p.name_ar = ar
         places[p.id] = p
         by_cc.setdefault(p.cc, []).append((p, name, alts))

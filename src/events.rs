@@ -82,9 +82,6 @@ const MAX_MERGED_ACTORS: usize = 12;
 /// near; a whole corpus pasted into one file does.
 const MERGE_WINDOW: usize = 256;
 
-/// Words of direction before a place (folded): the place is where something goes.
-const DIRECTIONS: &[&str] = &["باتجاه", "صوب", "towards", "toward"];
-
 /// A place mention inside the current sentence.
 struct SMention {
     place: usize,
@@ -94,9 +91,6 @@ struct SMention {
     locative: bool,
     /// Qualifies a person (رئيس فرنسا, president of France): not where the event happens.
     qualifies: bool,
-    /// The qualifier is a direction (باتجاه, towards): a destination, except for an attack,
-    /// where it is the target and so the scene ("fired rockets towards Israel").
-    towards: bool,
     /// Named inside a medium's name, and whether that medium speaks ([`media_name`]).
     media: Option<bool>,
 }
@@ -506,20 +500,23 @@ impl Context {
                     k(first - 2),
                     "الحدوديه" | "الحدودي" | "الحدود" | "حدود" | "border" | "borders"
                 );
-            // للفارين من درنة, refugees from Syria, fled Syria: where people left, not the scene.
-            let origin =
-                |w: usize| FLEE_WORDS.contains(&k(w)) || FLEE_WORDS.contains(&strip_particle(k(w)));
-            let left = (first >= 2 && matches!(k(first - 1), "من" | "from") && origin(first - 2))
-                || (first >= 1 && matches!(k(first - 1), "fled" | "fleeing" | "flee" | "flees"));
-            // سفيرها لدى طهران, the ambassador to Iran: where the envoy serves, not the scene.
-            let envoy = |w: usize| {
-                let x = strip_particle(k(w));
-                x.starts_with("سفير")
-                    || k(w).starts_with("سفير")
-                    || matches!(x, "ambassador" | "ambassadors" | "envoy" | "envoys")
-            };
-            let posted =
-                first >= 2 && matches!(k(first - 1), "لدي" | "to" | "in") && envoy(first - 2);
+            // للفارين من درنة, refugees from Syria: where people left, not the scene. Nouns for
+            // the people only: a verb ("fled Kherson after the shelling") often comes with the
+            // act that made them leave, there.
+            let left = first >= 2
+                && matches!(k(first - 1), "من" | "from")
+                && FLEE_NOUNS.contains(&strip_particle(k(first - 2)));
+            // سفيرها لدى طهران, its ambassador to Iran: recalled from there or sent there, its
+            // own envoy's post is not the scene. Another country's ambassador to the city (سفير
+            // أذربيجان لدى طهران) is summoned or received there; "envoy to Cairo" is often one
+            // sent there, and "ambassador in Beirut" where something happened to him.
+            let posted = (first >= 2
+                && k(first - 1) == "لدي"
+                && matches!(strip_particle(k(first - 2)), "سفيرها" | "سفيرهم"))
+                || (first >= 3
+                    && k(first - 1) == "to"
+                    && matches!(k(first - 2), "ambassador" | "ambassadors")
+                    && matches!(k(first - 3), "its" | "their" | "his" | "her"));
             let qualifies = home
                 || border
                 || left
@@ -531,7 +528,6 @@ impl Context {
                             && k(first - 1) == "the"
                             && k(first - 2) == "of"
                             && is(first - 3, Cue::Qualifier)));
-            let towards = first > 0 && DIRECTIONS.contains(&k(first - 1));
             mentions.push(SMention {
                 place: pi,
                 form: m.form,
@@ -539,7 +535,6 @@ impl Context {
                 last,
                 locative: glued || before,
                 qualifies,
-                towards,
                 media: None,
             });
         }
@@ -607,8 +602,18 @@ impl Context {
                 })
             };
             // Not across a connective: "vowed revenge after militants killed 13 troops".
-            let intent_before = (t.first.saturating_sub(4)..t.first)
-                .any(|w| same(w) && is(w, Cue::Intent) && !linked(w + 1));
+            // Not "must have been killed" (an inference that it happened), nor across a relative
+            // pronoun (يجب محاسبة من قتلوا: the killing happened).
+            let intent_before = (t.first.saturating_sub(4)..t.first).any(|w| {
+                same(w)
+                    && is(w, Cue::Intent)
+                    && !linked(w + 1)
+                    && !(keys[w] == "must" && keys.get(w + 1) == Some(&"have"))
+                    && !(w + 1..t.first).any(|v| {
+                        RELATIVES.contains(&strip_particle(keys[v]))
+                            || matches!(keys[v], "who" | "which" | "whom")
+                    })
+            });
             let intent_after =
                 (t.last + 1..(t.last + 3).min(keys.len())).any(|w| is(w, Cue::IntentAfter));
             let to_infinitive = t.pos == Pos::Present
@@ -693,22 +698,49 @@ impl Context {
                     && !linked(w + 1)
             });
             // On the brink of war, على شفا حرب: imminent, not (yet) happened.
-            let brink = (t.first >= 2
-                && keys[t.first - 1] == "of"
-                && matches!(keys[t.first - 2], "edge" | "brink" | "verge"))
-                || (t.first >= 1 && matches!(strip_particle(keys[t.first - 1]), "شفا" | "حافه"));
+            let article = usize::from(
+                t.first >= 1 && matches!(keys[t.first - 1], "a" | "an" | "the" | "all-out"),
+            );
+            let brink = (t.first >= 2 + article
+                && keys[t.first - 1 - article] == "of"
+                && matches!(keys[t.first - 2 - article], "edge" | "brink" | "verge"))
+                || (t.first >= 1
+                    && matches!(strip_particle(keys[t.first - 1]), "شفا" | "شفير" | "حافه"));
+            // Without an act, right before it (without consulting him, without a fight, من دون
+            // التفاوض): it did not happen. Not further off (دون العاشرة في قصف: under ten).
+            let without = |w: usize| WITHOUT.contains(&strip_particle(keys[w]));
+            let done_without = (t.first >= 1 && without(t.first - 1))
+                || (t.first >= 2
+                    && matches!(keys[t.first - 1], "a" | "an" | "any" | "the")
+                    && without(t.first - 2));
             // To prevent an act, or to avoid it: it did not happen; not across a connective or
-            // another act ("avoided the road after gunmen attacked").
+            // another act ("avoided the road after gunmen attacked"), and not a prevention that
+            // failed or was not tried ("failed to prevent", "did nothing to prevent", لم تمنع)
+            // or should have been ("ought to have prevented"): then the act happened.
             let prevented = (t.first.saturating_sub(3)..t.first).any(|w| {
                 same(w)
                     && PREVENT_WORDS.contains(&strip_particle(keys[w]))
                     && !triggers[..i].iter().any(|u| u.first > w)
                     && !linked(w + 1)
+                    && !(w.saturating_sub(3)..w).any(|v| {
+                        is(v, Cue::Negation)
+                            || matches!(
+                                strip_particle(keys[v]),
+                                "failed" | "fail" | "fails" | "nothing" | "have" | "فشل" | "فشلت"
+                            )
+                    })
             });
-            if prevented {
+            if prevented || done_without {
                 mode[i] = Mode::Denied;
             }
-            if intent_before
+            // The topic of an inquiry (ينبغي التحقيق في مقتل الصحفي) happened; what is to be
+            // obtained (للحصول على دعم) has not.
+            let inquired = noun_object
+                && matches!(
+                    strip_particle(keys[t.first - 1]),
+                    "في" | "عن" | "into" | "over" | "about"
+                );
+            if (intent_before && !inquired)
                 || brink
                 || intent_after
                 || to_infinitive
@@ -972,8 +1004,7 @@ impl Context {
         };
         let plausible = |m: &SMention| {
             let p = &a.places[m.place];
-            let target = m.towards && t.cat == Category::Assault;
-            if m.form != MentionForm::Name || (m.qualifies && !target) {
+            if m.form != MentionForm::Name || m.qualifies {
                 return false;
             }
             // Countries, and names of several words (Northern Ireland), are rarely a word
@@ -1131,37 +1162,27 @@ const CONNECTIVES: &[&str] = &[
     "جراء",
 ];
 
-/// Words of leaving before من / from and a place (folded): the place is where people left.
-const FLEE_WORDS: &[&str] = &[
+/// Nouns for people who left, before من / from and a place (folded; a leading و ف ل ب is
+/// stripped before the look-up, so لل is looked up as ل + the noun).
+const FLEE_NOUNS: &[&str] = &[
     "الفارين",
-    "للفارين",
     "الفارون",
-    "فروا",
-    "فر",
-    "فرت",
-    "هربوا",
-    "هرب",
+    "لفارين",
     "الهاربين",
-    "نزحوا",
-    "نزح",
     "النازحين",
-    "للنازحين",
     "النازحون",
+    "لنازحين",
     "المهجرين",
-    "اللاجئين",
-    "للاجئين",
-    "لاجئين",
-    "اللاجئون",
-    "fled",
-    "fleeing",
-    "flee",
-    "flees",
-    "escaped",
-    "escaping",
-    "evacuated",
-    "displaced",
+    "لمهجرين",
+    "اللاجيين",
+    "اللاجيون",
+    "لاجيين",
     "refugees",
+    "evacuees",
 ];
+
+/// "Without" right before an act (folded).
+const WITHOUT: &[&str] = &["without", "بدون", "دون"];
 
 /// Words of prevention a few words before an act (folded): the act did not happen ("to prevent
 /// the regime's takeover", لمنع سيطرة النظام, "fled to avoid arrest").

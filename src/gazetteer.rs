@@ -3,7 +3,8 @@
 //! `scripts/build_data.py`), with the name index built by `build.rs` (see [`crate::names`]).
 //!
 //! The data is compiled into the binary, so the app and the CLI never read the network or depend on
-//! the working directory, and loading costs only the parsing of the entry table.
+//! the working directory. Loading parses no text of the table: each entry comes from a record that
+//! the build parsed once (see [`crate::names::Record`]).
 
 use crate::model::PlaceKind;
 use crate::names::{Record, FLAG_CAPITAL, FLAG_HISTORICAL, KINDS, PREFERRED, RECORD_BYTES};
@@ -660,6 +661,33 @@ pub fn arabic_nisba_forms(base: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every compiled-in entry agrees with its row of the entry text: a record pointing at the
+    /// wrong bytes would give garbled ids and names without failing.
+    #[test]
+    fn every_record_agrees_with_its_row() {
+        let g = Gazetteer::shared();
+        let rows: Vec<&str> = ENTRIES.lines().collect();
+        assert_eq!(rows.len(), RECORDS.len() / RECORD_BYTES);
+        for (row, e) in rows.iter().zip(&g.entries) {
+            let c: Vec<&str> = row.split('\t').collect();
+            assert_eq!(
+                (e.id, e.cc, e.admin1, e.name_en, e.name_ar, e.tagged_names),
+                (c[0], c[2], c[3], c[8], c[9], c[10]),
+                "{row}"
+            );
+            assert_eq!(
+                (e.lat.to_string(), e.population),
+                (
+                    c[4].parse::<f64>()
+                        .map(|x| x.to_string())
+                        .unwrap_or_default(),
+                    c[6].parse().unwrap_or(0)
+                ),
+                "{row}"
+            );
+        }
+    }
 
     /// A row's record, written at build time and read back at start-up, gives the row's
     /// columns and numbers, in Arabic as in Latin script.

@@ -58,6 +58,9 @@ pub struct Record {
 impl Record {
     /// Parse a row's first [`ENTRY_COLUMNS`] columns, which start at `start` in the entry text.
     pub fn parse(start: usize, cols: &[&str], names: usize) -> Result<Record, String> {
+        if cols.len() < ENTRY_COLUMNS {
+            return Err(format!("{} columns", cols.len()));
+        }
         let kind = KINDS
             .iter()
             .position(|k| *k == cols[1])
@@ -138,10 +141,9 @@ impl Record {
 
     /// Column `i` of the row in the entry text, `None` when the text does not hold it.
     pub fn column<'t>(&self, text: &'t str, i: usize) -> Option<&'t str> {
-        let from = if i == 0 {
-            0
-        } else {
-            self.ends[i - 1] as usize + 1
+        let from = match i {
+            0 => 0,
+            _ => *self.ends.get(i - 1)? as usize + 1,
         };
         let start = self.start as usize;
         text.get(start + from..start + *self.ends.get(i)? as usize)
@@ -175,32 +177,14 @@ pub fn name_keys(name: &str) -> Vec<String> {
     }
 }
 
-/// True when an Arabic-script name uses letters of Persian or Urdu that Arabic does not (پ چ ژ
-/// گ ک ی ۀ, Urdu's ٹ ڈ ڑ ں ھ ہ ے, Pashto's ې ۍ, Kurdish ە, Sindhi ڪ): it is written in another
-/// language's orthography.
+/// True when an Arabic-script name uses letters that Arabic does not: Persian (پ چ ژ گ ک ی),
+/// Urdu, Pashto, Kurdish, Sindhi, Uyghur, Maghrebi ڤ ڨ... (every letter of the Arabic blocks
+/// after alef wasla, U+0672 on, but the Persian digits, and the supplement and extended-A
+/// blocks): it is written in another language's orthography.
 pub fn has_non_arabic_letters(name: &str) -> bool {
     name.chars().any(|c| {
-        matches!(
-            c,
-            '\u{067E}'
-                | '\u{0686}'
-                | '\u{0698}'
-                | '\u{06AF}'
-                | '\u{06A9}'
-                | '\u{06CC}'
-                | '\u{06C0}'
-                | '\u{0679}'
-                | '\u{0688}'
-                | '\u{0691}'
-                | '\u{06BA}'
-                | '\u{06BE}'
-                | '\u{06D2}'
-                | '\u{06D0}'
-                | '\u{06CD}'
-                | '\u{06C1}'
-                | '\u{06D5}'
-                | '\u{06AA}'
-        )
+        matches!(c, '\u{063B}'..='\u{063F}' | '\u{0672}'..='\u{06EF}' | '\u{06FA}'..='\u{06FF}')
+            || matches!(c, '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}')
     })
 }
 

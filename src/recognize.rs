@@ -948,6 +948,9 @@ const ALTERNATE_TOWN_MIN: u64 = 20_000;
 ///
 /// After a word that says a town or a province follows (مدينة رفح, بلدتي نبل), a key of three
 /// letters may also name a town of 20,000 people or a province.
+///
+/// In Latin script, a single word that reaches only towns of fewer than [`ALTERNATE_TOWN_MIN`]
+/// people, each through an alternate name, names none of them (see the rule in the body).
 fn plausible(g: &Gazetteer, key: &str, first: &Token, settled: bool) -> Vec<EntryId> {
     let postings = g.lookup(key);
     if first.script != Script::Arabic {
@@ -961,12 +964,20 @@ fn plausible(g: &Gazetteer, key: &str, first: &Token, settled: bool) -> Vec<Entr
                 !acronym || prominent(e) || e.kind == PlaceKind::Region
             })
             .collect();
-        // A word that reaches only small towns, each through one of its alternate names (an old
-        // or foreign spelling: Kolonia, Micronesia is also "Colony"), is an ordinary word.
-        let named = kept.iter().any(|p| {
-            let e = g.entry(p.entry);
-            p.preferred || e.kind != PlaceKind::City || e.population >= ALTERNATE_TOWN_MIN
-        });
+        // A single word that reaches only small towns, each through one of its alternate names
+        // (an old or foreign spelling: Kolonia, Micronesia is also "Colony"), is an ordinary
+        // word; not after a word that says a town follows (the town of Ugledar), nor a capital
+        // (Valetta), nor a town of unknown population.
+        let named = settled
+            || key.contains(' ')
+            || kept.iter().any(|p| {
+                let e = g.entry(p.entry);
+                p.preferred
+                    || e.kind != PlaceKind::City
+                    || prominent(e)
+                    || e.population == 0
+                    || e.population >= ALTERNATE_TOWN_MIN
+            });
         if !named {
             return Vec::new();
         }

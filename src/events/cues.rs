@@ -80,10 +80,6 @@ const CUES: &[(Cue, &[&str])] = &[
             "cannot",
             "didnt",
             "dont",
-            // Without an act: it did not happen ("without consulting him", من دون التفاوض).
-            "without",
-            "بدون",
-            "دون",
         ],
     ),
     (
@@ -178,6 +174,7 @@ const CUES: &[(Cue, &[&str])] = &[
             "ينبغي",
             "يتعين",
             "لابد",
+            "بد",
             // Possibility, rumour, conditions and open questions: the event has not happened.
             "if",
             "unless",
