@@ -1049,6 +1049,9 @@ fn match_name(
         && tokens
             .get(i + n)
             .is_none_or(|nx| nx.sentence != first.sentence || !nx.key.starts_with("ال"));
+    let countryside = first.script == Script::Arabic
+        && n == 1
+        && prev_key(tokens, i).is_some_and(|p| strip_preposition(strip_conj(&p.key)) == "ريف");
     let rest_key: String = toks[1..].iter().map(|t| format!(" {}", t.key)).collect();
     let rest_nospace: String = toks[1..].iter().map(|t| t.key.as_str()).collect();
     for v in variants {
@@ -1070,6 +1073,23 @@ fn match_name(
         }
         for (key, joined) in keys {
             let mut c = plausible(g, &key, first, settled);
+            // ريف حلب, بريف إدلب: the countryside of a town is the province named like it,
+            // when there is one.
+            if countryside && !c.is_empty() {
+                let countries: Vec<&str> = c.iter().map(|e| g.entry(*e).cc).collect();
+                let provinces: Vec<EntryId> = ["محافظه", "ولايه", "منطقه"]
+                    .iter()
+                    .flat_map(|head| g.lookup(&format!("{head} {key}")))
+                    .map(|p| p.entry)
+                    .filter(|e| {
+                        let p = g.entry(*e);
+                        p.kind == PlaceKind::Region && countries.contains(&p.cc)
+                    })
+                    .collect();
+                if !provinces.is_empty() {
+                    c = provinces;
+                }
+            }
             if joined {
                 let preferred: Vec<EntryId> = g
                     .lookup(&key)

@@ -839,3 +839,17 @@ fn alternate_names_of_small_towns_alone_are_no_names() {
     absent(text, "Kolonia");
     check(text, "The Colony", "The Colony", Name);
 }
+
+/// The countryside of a town (ريف حلب) is the province named like it; the town alone is the town.
+#[test]
+fn a_towns_countryside_is_its_province() {
+    let a = analysed("وقعت الهجمات بريف حلب أمس في سوريا.");
+    assert_eq!(
+        place(&a, "Aleppo").kind,
+        PlaceKind::Region,
+        "{:?}",
+        a.places
+    );
+    let a = analysed("قصفت الطائرات حلب أمس في سوريا.");
+    assert_eq!(place(&a, "Aleppo").kind, PlaceKind::City, "{:?}", a.places);
+}
