@@ -601,6 +601,12 @@ impl Context {
                     (CONNECTIVES.contains(&keys[w]) || CONNECTIVES.contains(&k)) && !as_in_phrase
                 })
             };
+            // A relative pronoun at word `v` (من, الذي, who, which, whom; "that" is a
+            // conjunction as often, so callers decide on it).
+            let relative = |v: usize| {
+                RELATIVES.contains(&strip_particle(keys[v]))
+                    || matches!(keys[v], "who" | "which" | "whom")
+            };
             // Not across a connective: "vowed revenge after militants killed 13 troops".
             // Not "must have been killed" (an inference that it happened), nor across a relative
             // pronoun (يجب محاسبة من قتلوا: the killing happened).
@@ -609,10 +615,7 @@ impl Context {
                     && is(w, Cue::Intent)
                     && !linked(w + 1)
                     && !(keys[w] == "must" && keys.get(w + 1) == Some(&"have"))
-                    && !(w + 1..t.first).any(|v| {
-                        RELATIVES.contains(&strip_particle(keys[v]))
-                            || matches!(keys[v], "who" | "which" | "whom")
-                    })
+                    && !(w + 1..t.first).any(relative)
             });
             let intent_after =
                 (t.last + 1..(t.last + 3).min(keys.len())).any(|w| is(w, Cue::IntentAfter));
@@ -683,10 +686,7 @@ impl Context {
                         && !triggers[..i].iter().any(|u| u.first > w)
                         && !(w.saturating_sub(2)..w).any(|v| is(v, Cue::Negation))
                         && !linked(w + 1)
-                        && !(w + 1..t.first).any(|v| {
-                            RELATIVES.contains(&strip_particle(keys[v]))
-                                || matches!(keys[v], "who" | "which" | "whom" | "that")
-                        })
+                        && !(w + 1..t.first).any(|v| relative(v) || keys[v] == "that")
                 });
             // خشية قتله, fear of an attack: feared, not done; not across a connective
             // ("live in fear after gunmen killed five").

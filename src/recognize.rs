@@ -628,8 +628,8 @@ impl Context {
 }
 
 /// The sentences about sport: those with a sport word of either list (مباراة, الدوري), and
-/// those between two sentences that each hold a word only sport uses (a match report goes on over several
-/// sentences: "وواصل ليفربول محاولاته").
+/// those between two sentences that each hold a word only sport uses (a match report goes on
+/// over several sentences: "وواصل ليفربول محاولاته").
 fn sport_sentences(tokens: &[Token]) -> rustc_hash::FxHashSet<usize> {
     let is =
         |t: &Token, list: &[&str]| t.script == Script::Arabic && list.contains(&strip_conj(&t.key));
