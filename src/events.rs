@@ -386,6 +386,25 @@ impl Context {
                 && t.first > 0
                 && RELATIVES.contains(&keys[t.first - 1]))
         });
+        // لا تزال تسيطر عليها, still controls: who holds a place goes on holding it; a state,
+        // not an act.
+        triggers.retain(|t| {
+            !(t.pos != Pos::Noun
+                && self.lex.entries[t.entry].sub == "occupy"
+                && (t.first.saturating_sub(3)..t.first)
+                    .any(|w| STILL.contains(&strip_particle(keys[w]))))
+        });
+        // رفض نشر اسمه, طلب عدم الكشف عن هويته, declined to be named: the formula of an
+        // anonymous source, not a refusal or a request.
+        triggers.retain(|t| {
+            !(matches!(t.cat, Category::Reject | Category::Request)
+                && (t.last + 1..(t.last + 6).min(keys.len())).any(|w| {
+                    let k = keys[w];
+                    OWN_NAME.contains(&strip_particle(k))
+                        || matches!(k, "nameless" | "anonymous" | "anonymity")
+                        || (matches!(k, "named" | "identified") && keys[w - 1] == "be")
+                }))
+        });
         // تحت سيطرة, تحت الاحتلال: who holds a place, not an act.
         triggers.retain(|t| {
             !(self.lex.entries[t.entry].sub == "occupy"
@@ -517,10 +536,25 @@ impl Context {
                     && k(first - 1) == "to"
                     && matches!(k(first - 2), "ambassador" | "ambassadors")
                     && matches!(k(first - 3), "its" | "their" | "his" | "her"));
+            // بمساعدة كبيرة من الولايات المتحدة, aid from the United States: who gives the aid
+            // or the support, not where it is given.
+            let from = match k(first.wrapping_sub(1)) {
+                "the" => first.checked_sub(2),
+                _ => first.checked_sub(1),
+            };
+            let donor = from.is_some_and(|f| {
+                matches!(k(f), "من" | "from")
+                    && triggers.iter().any(|t| {
+                        matches!(t.cat, Category::Aid | Category::Support)
+                            && t.last < f
+                            && f <= t.last + 3
+                    })
+            });
             let qualifies = home
                 || border
                 || left
                 || posted
+                || donor
                 || first > 0
                     && (is(first - 1, Cue::Qualifier)
                         || (first >= 2 && k(first - 1) == "of" && is(first - 2, Cue::Qualifier))
@@ -619,6 +653,27 @@ impl Context {
             });
             let intent_after =
                 (t.last + 1..(t.last + 3).min(keys.len())).any(|w| is(w, Cue::IntentAfter));
+            // An English noun whose own coming about a modal tells, itself or through "which" /
+            // "that" (the negotiations would be in, meetings, which will take place, the
+            // meeting will be held), or that is on a calendar (talks scheduled for May): the
+            // act is to come, or only supposed. Not what is said of an act ("the resignation
+            // will become an example", "a deal that should spare him", "will be investigated").
+            let modal_after = t.pos == Pos::Noun && keys[t.first].is_ascii() && {
+                let mut w = t.last + 1;
+                if keys.get(w).is_some_and(|k| matches!(*k, "which" | "that")) {
+                    w += 1;
+                }
+                let verb = keys.get(w + 1).copied().unwrap_or("");
+                let after = keys.get(w + 2).copied().unwrap_or("");
+                let comes = match verb {
+                    "take" => after == "place",
+                    "occur" | "happen" | "begin" | "start" | "resume" | "convene" => true,
+                    "be" => !after.ends_with("ed") || SCHEDULED.contains(&after),
+                    _ => false,
+                };
+                (keys.get(w).is_some_and(|k| MODALS_AFTER_NOUN.contains(k)) && comes)
+                    || (w == t.last + 1 && keys.get(w).is_some_and(|k| SCHEDULED.contains(k)))
+            };
             let to_infinitive = t.pos == Pos::Present
                 && t.first > 0
                 && keys[t.first - 1] == "to"
@@ -743,6 +798,7 @@ impl Context {
             if (intent_before && !inquired)
                 || brink
                 || intent_after
+                || modal_after
                 || to_infinitive
                 || t.future
                 || purpose
@@ -1252,6 +1308,41 @@ const NONSPECIFIC_BEFORE: &[&str] = &["اي", "ايه", "any", "possible", "pote
 
 /// Words right after a trigger that make it only possible (folded: ة is ه).
 const NONSPECIFIC_AFTER: &[&str] = &["محتمل", "محتمله", "المحتمل", "المحتمله", "محتملين"];
+
+/// Modals after a noun that make its act one to come (the talks would be, meetings, which
+/// will take place).
+const MODALS_AFTER_NOUN: &[&str] = &["will", "would", "shall", "could", "might", "may", "should"];
+
+/// Words right after a noun that put its act on a calendar (talks scheduled for May, the
+/// meeting will be held).
+const SCHEDULED: &[&str] = &["scheduled", "slated", "planned", "set", "held", "convened"];
+
+/// Words of a state that goes on (لا تزال, ما زال, still), folded.
+const STILL: &[&str] = &[
+    "تزال",
+    "يزال",
+    "تزل",
+    "يزل",
+    "زالت",
+    "زال",
+    "مازال",
+    "مازالت",
+    "لازال",
+    "لازالت",
+    "still",
+];
+
+/// One's own name or identity, folded (نشر اسمه, الكشف عن هويتهم, their names).
+const OWN_NAME: &[&str] = &[
+    "اسمه",
+    "اسمها",
+    "اسمهم",
+    "اسماءهم",
+    "اسمايهم",
+    "هويته",
+    "هويتها",
+    "هويتهم",
+];
 
 /// Arabic relative pronouns (folded: ى is ي).
 const RELATIVES: &[&str] = &[

@@ -26,6 +26,7 @@ static DEMONYMS: &str = include_str!("../data/demonyms.tsv");
 static STOPLIST: &str = include_str!("../data/stoplist.tsv");
 /// Given names (a place name right after one is a surname), learned by the same command.
 static GIVEN_NAMES: &str = include_str!("../data/given-names.tsv");
+static EN_GIVEN_NAMES: &str = include_str!("../data/en-given-names.tsv");
 /// US counties and parishes: name, admin-1 key of their state, FIPS code, coordinates.
 static US_COUNTIES: &str = include_str!("../data/us-counties.tsv");
 /// US towns of the gazetteer with the FIPS code of the county they lie in.
@@ -116,6 +117,8 @@ pub struct Gazetteer {
     countries: FxHashMap<&'static str, EntryId>,
     stop: FxHashSet<Box<str>>,
     given_names: FxHashSet<Box<str>>,
+    /// Common English given names (US census), lower case.
+    en_given_names: FxHashSet<Box<str>>,
     /// Folded county name ("laurel county") to the county entries of that name (one per state).
     counties: FxHashMap<Box<str>, Vec<EntryId>>,
     /// US town to the county entry it lies in.
@@ -171,6 +174,7 @@ impl Gazetteer {
             countries: FxHashMap::default(),
             stop: FxHashSet::default(),
             given_names: FxHashSet::default(),
+            en_given_names: FxHashSet::default(),
             counties: FxHashMap::default(),
             town_county: FxHashMap::default(),
             abbreviations: FxHashMap::default(),
@@ -262,6 +266,7 @@ impl Gazetteer {
         }
         g.stop = key_set(stoplist);
         g.given_names = key_set(GIVEN_NAMES);
+        g.en_given_names = key_set(EN_GIVEN_NAMES);
         g.admin1 = g
             .entries
             .iter()
@@ -475,6 +480,11 @@ impl Gazetteer {
     /// True when `key` is a learned given name.
     pub fn is_given_name(&self, key: &str) -> bool {
         self.given_names.contains(key)
+    }
+
+    /// True when `key` (lower case) is a common English given name.
+    pub fn is_english_given_name(&self, key: &str) -> bool {
+        self.en_given_names.contains(key)
     }
 
     /// The country entry of an ISO alpha-2 code.

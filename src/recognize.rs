@@ -1652,6 +1652,30 @@ fn keep(text: &str, tokens: &[Token], span: &mut Span, g: &Gazetteer, ctx: &Cont
                 {
                     return false;
                 }
+                // After a common given name (David Ragland, Michael Jordan) a single word is a
+                // surname, unless the text writes that name in lower case too. Not after a given
+                // name that is a country's or a state's name itself (Georgia, Jordan, Virginia),
+                // which may begin a list.
+                let given_is_region = || {
+                    g.lookup(&p.key).iter().any(|c| {
+                        matches!(
+                            g.entry(c.entry).kind,
+                            PlaceKind::Country | PlaceKind::Region
+                        )
+                    })
+                };
+                if n == 1
+                    && p.capitalized
+                    && gap == " "
+                    && span.form == MentionForm::Name
+                    && g.is_english_given_name(&p.key)
+                    && !EN_CALENDAR.contains(&p.key.as_str())
+                    && !ctx.lower_words.contains(&p.key)
+                    && !given_is_region()
+                {
+                    ctx.surname(span, g);
+                    return false;
+                }
                 // Part of a longer capitalised name whose other word is no place: a person
                 // (George Washington) unless that word is geographic (North Carolina's "North").
                 if p.capitalized

@@ -308,6 +308,29 @@ fn a_surname_stays_a_person_for_the_rest_of_the_text() {
 }
 
 #[test]
+fn a_word_after_a_common_given_name_is_a_surname() {
+    // Ragland is a town in Alabama, Jordan a country: here both are surnames.
+    absent(
+        "Police said David Ragland was shot on Tuesday in Columbus, Ohio.",
+        "Ragland",
+    );
+    absent("The coach said Michael Jordan would visit.", "Jordan");
+    // Not after a month, nor inside a name that begins with a state's name.
+    check("In May Iran agreed to talks.", "Iran", "Iran", Name);
+    check(
+        "Officials in Virginia Beach met on Monday.",
+        "Virginia Beach",
+        "Virginia Beach",
+        Name,
+    );
+    // The name of a person given in full is a person's for the rest of the text.
+    absent(
+        "Jason Fargo, 41, was arrested. Police said Fargo fled.",
+        "Fargo",
+    );
+}
+
+#[test]
 fn persian_spellings_do_not_make_arabic_words_places() {
     // Morocco's Persian name مراکش folds like Arabic مراكش, the city of Marrakesh.
     check("وصل الوفد إلى مراكش أمس.", "مراكش", "Marrakesh", Name);
