@@ -703,12 +703,14 @@ EN_GIVEN_NAME_MIN_PERCENT = 0.005
 
 # Given names that English news writes as ordinary words as often as names: those of the list
 # that the development corpora (LGL and GeoWebNews) write in lower case at least half as often
-# as capitalised, and the month names. After one of these a capitalised word may still be a
-# place ("in May Iran said", "Will Texas vote").
+# as capitalised, the month names, and adjectives and titles that begin names of bodies or
+# peoples (Royal Malaysia Police, Christian Syria). After one of these a capitalised word may
+# still be a place ("in May Iran said", "Will Texas vote").
 EN_GIVEN_NAME_WORDS = set("""
-    al angel april art august augusta bill brain chance charity chase dawn don drew earnest ed
-    faith gay grace grant guy hope hung jaime jeff january june junior lane lon major march
-    mark may miles numbers princess queen rich rob rose son summer sun van ward will young
+    al angel april art august augusta bill brain chance charity chase christian dawn don drew
+    earl earnest ed faith gay grace grant guy hope hung jaime jeff january june junior lane lon
+    major march mark may miles noble numbers prince princess queen rich rob rose royal rusty son
+    sterling summer sun sunny van ward will young
 """.split())
 
 EN_GIVEN_NAMES_HEADER = (

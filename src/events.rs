@@ -380,29 +380,55 @@ impl Context {
         });
         // المواقع التي يحتلها, الأراضي التي تسيطر عليها: a present verb of control in a
         // relative clause describes who holds a place, not an act.
+        // So does a present verb of control whose object is a pronoun that refers back
+        // (قريتين يسيطر عليهما مقاتلوها, two villages its fighters control), and a present
+        // verb of support in a relative clause (الميليشيات التي تدعمها, the militias it
+        // supports): who backs whom, not an act.
         triggers.retain(|t| {
+            let relative = t.first > 0 && RELATIVES.contains(&keys[t.first - 1]);
+            let sub = &self.lex.entries[t.entry].sub;
             !(t.pos == Pos::Present
-                && self.lex.entries[t.entry].sub == "occupy"
-                && t.first > 0
-                && RELATIVES.contains(&keys[t.first - 1]))
+                && ((sub == "occupy"
+                    && (relative
+                        || keys
+                            .get(t.last + 1)
+                            .is_some_and(|k| ON_PRONOUNS.contains(k))))
+                    || (t.cat == Category::Support && relative)))
         });
-        // لا تزال تسيطر عليها, still controls: who holds a place goes on holding it; a state,
-        // not an act.
+        // لا تزال قوات النظام تسيطر على حلب, still controls: who holds a place goes on holding
+        // it; a state, not an act. A present verb only ("the troops still captured Bakhmut"
+        // did capture it), with nothing but its subject between (Arabic puts the subject
+        // after لا تزال).
         triggers.retain(|t| {
-            !(t.pos != Pos::Noun
+            let present = if keys[t.first].is_ascii() {
+                t.pos != Pos::Noun && t.pos != Pos::Past && !keys[t.first].ends_with("ed")
+            } else {
+                t.pos == Pos::Present
+            };
+            !(present
                 && self.lex.entries[t.entry].sub == "occupy"
-                && (t.first.saturating_sub(3)..t.first)
-                    .any(|w| STILL.contains(&strip_particle(keys[w]))))
+                && (t.first.saturating_sub(STILL_REACH)..t.first).any(|w| {
+                    STILL.contains(&strip_particle(keys[w]))
+                        && !text[tokens[w].end..tokens[t.first].start]
+                            .contains([',', '،', ';', '؛', ':', '.'])
+                }))
         });
         // رفض نشر اسمه, طلب عدم الكشف عن هويته, declined to be named: the formula of an
         // anonymous source, not a refusal or a request.
+        // Not "demanded that the officers be named": asking for others' names is a request.
         triggers.retain(|t| {
+            let refused = t.cat == Category::Reject
+                || (t.last + 1..(t.last + 3).min(keys.len()))
+                    .any(|w| keys[w] == "عدم" || cues::is(keys[w], Cue::Negation));
             !(matches!(t.cat, Category::Reject | Category::Request)
                 && (t.last + 1..(t.last + 6).min(keys.len())).any(|w| {
                     let k = keys[w];
-                    OWN_NAME.contains(&strip_particle(k))
-                        || matches!(k, "nameless" | "anonymous" | "anonymity")
-                        || (matches!(k, "named" | "identified") && keys[w - 1] == "be")
+                    matches!(k, "nameless" | "anonymity")
+                        || (refused
+                            && (OWN_NAME.contains(&strip_particle(k))
+                                || (matches!(k, "named" | "identified") && keys[w - 1] == "be")
+                                || (matches!(k, "name" | "names")
+                                    && matches!(keys[w - 1], "his" | "her" | "their"))))
                 }))
         });
         // تحت سيطرة, تحت الاحتلال: who holds a place, not an act.
@@ -542,14 +568,24 @@ impl Context {
                 "the" => first.checked_sub(2),
                 _ => first.checked_sub(1),
             };
-            let donor = from.is_some_and(|f| {
+            // Not "aid workers from Gaza": the people are from there. A second donor joined by
+            // "and" (aid from the UAE and Saudi Arabia) is one too.
+            let donor_after = |f: usize| {
                 matches!(k(f), "من" | "from")
                     && triggers.iter().any(|t| {
                         matches!(t.cat, Category::Aid | Category::Support)
                             && t.last < f
                             && f <= t.last + 3
+                            && !(t.last + 1..f).any(|w| AID_PEOPLE.contains(&k(w)))
                     })
-            });
+            };
+            let donor = from.is_some_and(donor_after)
+                || (first >= 3
+                    && (k(first - 1) == "and"
+                        || (m.start > cstart[first] && tokens[first].key.starts_with('و')))
+                    && (first.saturating_sub(6)..first - 1).any(|f| {
+                        donor_after(f) && !(f + 1..first).any(|w| AID_STOPS.contains(&k(w)))
+                    }));
             let qualifies = home
                 || border
                 || left
@@ -644,9 +680,17 @@ impl Context {
             // Not across a connective: "vowed revenge after militants killed 13 troops".
             // Not "must have been killed" (an inference that it happened), nor across a relative
             // pronoun (يجب محاسبة من قتلوا: the killing happened).
+            // "is supposed to allow", ويفترض أن تسمح, من المفترض أن: what should happen; not
+            // "the supposed attacker" (alleged) nor يفترض المحققون أن (investigators assume).
+            let supposed = |w: usize| {
+                let next = keys.get(w + 1).copied();
+                (keys[w] == "supposed" && next == Some("to"))
+                    || (matches!(strip_particle(keys[w]), "يفترض" | "المفترض")
+                        && next == Some("ان"))
+            };
             let intent_before = (t.first.saturating_sub(4)..t.first).any(|w| {
                 same(w)
-                    && is(w, Cue::Intent)
+                    && (is(w, Cue::Intent) || supposed(w))
                     && !linked(w + 1)
                     && !(keys[w] == "must" && keys.get(w + 1) == Some(&"have"))
                     && !(w + 1..t.first).any(relative)
@@ -665,10 +709,14 @@ impl Context {
                 }
                 let verb = keys.get(w + 1).copied().unwrap_or("");
                 let after = keys.get(w + 2).copied().unwrap_or("");
+                // "will begin next week", not "will begin its third year"; "will be held",
+                // "would be in", not "will be long", "could be seen".
                 let comes = match verb {
                     "take" => after == "place",
-                    "occur" | "happen" | "begin" | "start" | "resume" | "convene" => true,
-                    "be" => !after.ends_with("ed") || SCHEDULED.contains(&after),
+                    "occur" | "happen" | "begin" | "start" | "resume" | "convene" => {
+                        !matches!(after, "its" | "their" | "his" | "her" | "a" | "an" | "the")
+                    }
+                    "be" => BE_COMING.contains(&after),
                     _ => false,
                 };
                 (keys.get(w).is_some_and(|k| MODALS_AFTER_NOUN.contains(k)) && comes)
@@ -828,7 +876,17 @@ impl Context {
             }
             let actors = self.actors(a, t, text, tokens, &clause, &mentions);
             let (places, precision) = self.places(a, t, &triggers, &clause, &mentions, &actors);
-            let date = nearest_date(&dates, t);
+            // An Arabic present verb with a weekday named alone (ويجتمع السفراء الثلاثاء) tells
+            // of an act to come, on the next such day. (An English base form is a noun as often:
+            // "the attack on Tuesday".)
+            let arabic_present = t.pos == Pos::Present && !keys[t.first].is_ascii();
+            let (date, mode_i) = match nearest_date(&dates, t) {
+                Some(d) if arabic_present && mode[i] == Mode::Done => match &d.ahead {
+                    Some(next) => (Some(next.clone()), Mode::Intended),
+                    None => (Some(d.date.clone()), mode[i]),
+                },
+                d => (d.map(|d| d.date.clone()), mode[i]),
+            };
             let mut labels: Vec<String> = Vec::new();
             for c in &actors {
                 if !labels.contains(&c.label) {
@@ -851,7 +909,7 @@ impl Context {
             out.push(Found {
                 kind: t.cat,
                 group: format!("{}/{}", t.cat.as_str(), sub),
-                mode: mode[i],
+                mode: mode_i,
                 trigger: text[tokens[t.first].start..tokens[t.last].end].to_string(),
                 passage: s.passage,
                 sentence: si,
@@ -1309,28 +1367,60 @@ const NONSPECIFIC_BEFORE: &[&str] = &["اي", "ايه", "any", "possible", "pote
 /// Words right after a trigger that make it only possible (folded: ة is ه).
 const NONSPECIFIC_AFTER: &[&str] = &["محتمل", "محتمله", "المحتمل", "المحتمله", "محتملين"];
 
+/// People who give aid, after its word (aid workers from Gaza are from there).
+const AID_PEOPLE: &[&str] = &[
+    "workers",
+    "worker",
+    "staff",
+    "volunteers",
+    "officials",
+    "groups",
+    "agencies",
+];
+
+/// Words that end a list of donors (aid from Egypt reached Gaza and Rafah).
+const AID_STOPS: &[&str] = &["to", "reached", "for", "in", "الي", "في", "وصلت", "لـ"];
+
 /// Modals after a noun that make its act one to come (the talks would be, meetings, which
 /// will take place).
 const MODALS_AFTER_NOUN: &[&str] = &["will", "would", "shall", "could", "might", "may", "should"];
 
-/// Words right after a noun that put its act on a calendar (talks scheduled for May, the
-/// meeting will be held).
-const SCHEDULED: &[&str] = &["scheduled", "slated", "planned", "set", "held", "convened"];
+/// Words right after a noun that put its act on a calendar (talks scheduled for May). Not
+/// "held", "set" or "convened", past as often (the meeting held on Monday).
+const SCHEDULED: &[&str] = &["scheduled", "slated", "planned"];
+
+/// Words after a modal and "be" that tell of an act to come (the meeting will be held, the
+/// talks would be in Geneva).
+const BE_COMING: &[&str] = &["held", "convened", "scheduled", "staged", "in", "on", "at"];
+
+/// على with a pronoun that refers back (عليها, عليهما), folded.
+const ON_PRONOUNS: &[&str] = &["عليه", "عليها", "عليهما", "عليهم", "عليهن"];
 
 /// Words of a state that goes on (لا تزال, ما زال, still), folded.
 const STILL: &[&str] = &[
     "تزال",
     "يزال",
+    "يزالون",
+    "يزالان",
+    "تزالان",
     "تزل",
     "يزل",
     "زالت",
     "زال",
+    "زالوا",
     "مازال",
     "مازالت",
+    "مازالوا",
     "لازال",
     "لازالت",
+    "لاتزال",
+    "لايزال",
     "still",
 ];
+
+/// How many words before a verb of control a word of a state that goes on may stand (لا
+/// تزال قوات النظام السوري تسيطر).
+const STILL_REACH: usize = 6;
 
 /// One's own name or identity, folded (نشر اسمه, الكشف عن هويتهم, their names).
 const OWN_NAME: &[&str] = &[
@@ -1342,6 +1432,10 @@ const OWN_NAME: &[&str] = &[
     "هويته",
     "هويتها",
     "هويتهم",
+    "هويتهما",
+    "هوياتهم",
+    "اسميهما",
+    "اسماوهم",
 ];
 
 /// Arabic relative pronouns (folded: ى is ي).
@@ -1368,19 +1462,16 @@ fn kind_rank(k: PlaceKind) -> u8 {
 }
 
 /// The sentence's date expression nearest to the trigger (the earlier one on a tie).
-fn nearest_date(dates: &[dates::DateMatch], t: &Trigger) -> Option<EventDate> {
-    dates
-        .iter()
-        .min_by_key(|d| {
-            if d.last < t.first {
-                (t.first - d.last, 0)
-            } else if d.first > t.last {
-                (d.first - t.last, 1)
-            } else {
-                (0, 0)
-            }
-        })
-        .map(|d| d.date.clone())
+fn nearest_date<'d>(dates: &'d [dates::DateMatch], t: &Trigger) -> Option<&'d dates::DateMatch> {
+    dates.iter().min_by_key(|d| {
+        if d.last < t.first {
+            (t.first - d.last, 0)
+        } else if d.first > t.last {
+            (d.first - t.last, 1)
+        } else {
+            (0, 0)
+        }
+    })
 }
 
 fn precision_rank(d: &EventDate) -> u8 {

@@ -314,6 +314,13 @@ const AR_PERSON_CUES: &[&str] = &[
     "عبد",
 ];
 
+/// A given name that names a town this large (Dallas, Tyler) may begin "Dallas Texas".
+const GIVEN_NAME_TOWN_MIN: u64 = 10_000;
+
+/// A given name that names a town this large is that town before another name (Dallas
+/// Cowboys, Houston Rockets).
+const FIRST_NAME_TOWN_MAX: u64 = 100_000;
+
 /// English titles before a name that make it a person's name.
 const EN_PERSON_CUES: &[&str] = &[
     "mr",
@@ -1653,17 +1660,21 @@ fn keep(text: &str, tokens: &[Token], span: &mut Span, g: &Gazetteer, ctx: &Cont
                     return false;
                 }
                 // After a common given name (David Ragland, Michael Jordan) a single word is a
-                // surname, unless the text writes that name in lower case too. Not after a given
-                // name that is a country's or a state's name itself (Georgia, Jordan, Virginia),
-                // which may begin a list.
-                let given_is_region = || {
+                // surname, unless the text writes that name in lower case too. A country or a
+                // state is no surname after a given name that names a country, a state or a
+                // town of 10,000 people itself (Georgia Tennessee, Dallas Texas, Adelaide
+                // Australia: a list, or a town and its state).
+                let given_is_place = || {
                     g.lookup(&p.key).iter().any(|c| {
-                        matches!(
-                            g.entry(c.entry).kind,
-                            PlaceKind::Country | PlaceKind::Region
-                        )
+                        let e = g.entry(c.entry);
+                        matches!(e.kind, PlaceKind::Country | PlaceKind::Region)
+                            || e.population >= GIVEN_NAME_TOWN_MIN
                     })
                 };
+                let state_or_country = span
+                    .candidates
+                    .iter()
+                    .any(|c| matches!(g.entry(*c).kind, PlaceKind::Country | PlaceKind::Region));
                 if n == 1
                     && p.capitalized
                     && gap == " "
@@ -1671,7 +1682,7 @@ fn keep(text: &str, tokens: &[Token], span: &mut Span, g: &Gazetteer, ctx: &Cont
                     && g.is_english_given_name(&p.key)
                     && !EN_CALENDAR.contains(&p.key.as_str())
                     && !ctx.lower_words.contains(&p.key)
-                    && !given_is_region()
+                    && !(state_or_country && given_is_place())
                 {
                     ctx.surname(span, g);
                     return false;
@@ -1690,6 +1701,38 @@ fn keep(text: &str, tokens: &[Token], span: &mut Span, g: &Gazetteer, ctx: &Cont
                     ctx.surname(span, g);
                     return false;
                 }
+            }
+            // A common given name right before another capitalised word is a person's first
+            // name (Phillip Bradley, Nikki Lynn Barlow), not a town named like it; not before a
+            // word of geography or of a street (Lincoln Park) or a country's or a state's name
+            // (Lincoln Nebraska), nor a name that is a country's or a state's too, nor a town of
+            // 100,000 people (Dallas Cowboys).
+            if n == 1
+                && span.form == MentionForm::Name
+                && first.capitalized
+                && !first.all_caps
+                && g.is_english_given_name(&first.key)
+                && !EN_CALENDAR.contains(&first.key.as_str())
+                && !ctx.lower_words.contains(&first.key)
+                && span.candidates.iter().all(|c| {
+                    let e = g.entry(*c);
+                    e.kind == PlaceKind::City && e.population < FIRST_NAME_TOWN_MAX
+                })
+                && next.is_some_and(|nx| {
+                    nx.capitalized
+                        && !nx.all_caps
+                        && &text[first.end..nx.start] == " "
+                        && !EN_GEO_WORDS.contains(&nx.key.as_str())
+                        && !is_name_tail(&nx.key)
+                        && !g.lookup(&nx.key).iter().any(|c| {
+                            matches!(
+                                g.entry(c.entry).kind,
+                                PlaceKind::Country | PlaceKind::Region
+                            )
+                        })
+                })
+            {
+                return false;
             }
             // A name with an age after it (Shelton, 33, of Bridgeport) is a person's, here and
             // wherever the text names the person again.

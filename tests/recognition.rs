@@ -315,14 +315,41 @@ fn a_word_after_a_common_given_name_is_a_surname() {
         "Ragland",
     );
     absent("The coach said Michael Jordan would visit.", "Jordan");
-    // Not after a month, nor inside a name that begins with a state's name.
+    // Not after a month, nor inside a name that begins with a state's name, nor a state
+    // after a town's name, nor a country after a title.
     check("In May Iran agreed to talks.", "Iran", "Iran", Name);
+    check(
+        "Officials from Dallas Texas arrived.",
+        "Texas",
+        "Texas",
+        Name,
+    );
+    check(
+        "Officials from Dallas Texas arrived.",
+        "Dallas",
+        "Dallas",
+        Name,
+    );
+    check(
+        "Officers of the Royal Malaysia Police arrested two men.",
+        "Malaysia",
+        "Malaysia",
+        Name,
+    );
     check(
         "Officials in Virginia Beach met on Monday.",
         "Virginia Beach",
         "Virginia Beach",
         Name,
     );
+    // A common given name before another capitalised word is a first name, not a town
+    // (Phillip, Australian Capital Territory; Nikki, Benin); before a word of geography it may
+    // begin a place's name.
+    absent(
+        "Builder Phillip Bradley has seen his car attacked four times.",
+        "Phillip",
+    );
+    absent("Nikki Lynn Barlow, 18, was arrested on Monday.", "Nikki");
     // The name of a person given in full is a person's for the rest of the text.
     absent(
         "Jason Fargo, 41, was arrested. Police said Fargo fled.",

@@ -165,6 +165,10 @@ pub struct DateMatch {
     pub last: usize,
     /// The resolved (or relative) date, with the verbatim words.
     pub date: EventDate,
+    /// For a weekday named alone (الثلاثاء, on Tuesday), which [`DateMatch::date`] takes as the
+    /// last such day up to the publication date: the next one from that date, for an act still
+    /// to come (ويجتمع السفراء الثلاثاء, the council meets Tuesday).
+    pub ahead: Option<EventDate>,
 }
 
 struct Tables {
@@ -405,10 +409,24 @@ pub fn find(text: &str, tokens: &[Token], published: Option<Ymd>) -> Vec<DateMat
                 end += 1;
             }
             let words = &text[tokens[first].start..end];
+            let ahead = match (expr, published) {
+                (
+                    Expr::Weekday {
+                        wd,
+                        anchor: Anchor::None,
+                    },
+                    Some(p),
+                ) => {
+                    let x = p.add_days((i64::from(wd) - i64::from(p.weekday())).rem_euclid(7));
+                    Some(date(words, Some(x.year), Some(x.month), Some(x.day)))
+                }
+                _ => None,
+            };
             out.push(DateMatch {
                 first,
                 last,
                 date: resolve(words, expr, published),
+                ahead,
             });
             i = last + 1;
         } else {

@@ -314,8 +314,10 @@ const AR: &[(Category, &str)] = &[
     (Reject, "v=عارض/عارض"),
     (Reject, "n=فيتو"),
     // THREATEN
-    // What endangers democracy or security is a risk, not a threat someone makes.
-    (Threaten, "v=هدد/هدد; n=تهديد,تهديدات; notnear=الديمقراطيه,ديمقراطيه,الامن,امن,الامني,الامنيه,امنيه,الاستقرار,استقرار,السلام,السلم,سلامه,الاقتصاد,اقتصاد,مستقبل,الوحده,وحده,السياده; notnext=امني,امنيه; sub=threat"),
+    // What endangers democracy or stability is a risk, not a threat someone makes; a security
+    // threat (تهديد أمني) too. Not الأمن, السلام: security forces and peace talks are threatened
+    // by someone.
+    (Threaten, "v=هدد/هدد; n=تهديد,تهديدات; notnear=الديمقراطيه,ديمقراطيه,الاستقرار,استقرار,سلامه,الاقتصاد,اقتصاد,مستقبل,الوحده,وحده,السياده; notnext=امني,امنيه; sub=threat"),
     // As in English, a warning is a threat only when it carries one (بعواقب, من مغبة, الرد,
     // بالقوة); most warn of a danger (حذر من أن الوضع هش, الخبراء يحذرون).
     (
@@ -488,8 +490,9 @@ const EN: &[(Category, &str)] = &[
     (Reject, "w=veto,vetoes,vetoed,vetoing; rv=oppose"),
     // THREATEN
     // "The threat of wildfires" is a risk, and so is what "threatens democracy" or "a threat to
-    // public safety": not a threat someone makes.
-    (Threaten, "rv=threaten; n=threat,threats; notprev=health,fire,flood,life,security; notnext=of; notnear=democracy,stability,security,peace,safety,economy,existence,survival,future,jobs,environment,habitat,livelihood*; sub=threat"),
+    // public safety", and a security threat: not a threat someone makes. ("Threatened security
+    // forces", "the peace talks" are.)
+    (Threaten, "rv=threaten; n=threat,threats; notprev=health,fire,flood,life,security; notnext=of; notnear=democracy,stability,safety,economy,existence,survival,future,jobs,environment,habitat,livelihood*; sub=threat"),
     // A warning is a threat only when it carries one ("warned Iran against", "of
     // consequences", "of retaliation"); most warn of a danger (warning residents of the
     // fire, warned that the deficit would be the highest, warning signs).

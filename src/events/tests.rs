@@ -417,6 +417,22 @@ fn homographs_and_context() {
         &[("consult", "intended")],
     );
     check("The meeting ended late.", &[("consult", "done")]);
+    // What is said of an act that happened, or goes on, does not make it one to come.
+    check(
+        "The meeting held on Monday ended late.",
+        &[("consult", "done")],
+    );
+    check("The war will be long.", &[("assault", "done")]);
+    check(
+        "The meeting could be seen as a snub.",
+        &[("consult", "done")],
+    );
+    // Alleged, or assumed, is not supposed to happen.
+    check("The supposed attacker was arrested.", &[("coerce", "done")]);
+    check(
+        "ويفترض المحققون أن الهجوم نفذته جماعة مسلحة.",
+        &[("assault", "done")],
+    );
     check(
         "A public meeting will be held at 4 p.m.",
         &[("consult", "intended")],
@@ -432,6 +448,18 @@ fn homographs_and_context() {
     // A state that goes on is no act; an act that happened stays.
     check("عدن آخر مدينة لا تزال الحكومة تسيطر عليها.", &[]);
     check("سيطر المسلحون على المدينة.", &[("coerce", "done")]);
+    check("لا تزال قوات النظام السوري تسيطر على المدينة.", &[]);
+    check("قال إن المسلحين ما زالوا يسيطرون على المدينة.", &[]);
+    check("Rebels still control the city.", &[]);
+    check(
+        "قصفت الدبابات قريتين يسيطر عليهما المقاتلون.",
+        &[("assault", "done")],
+    );
+    check(
+        "قصفت الميليشيات التي تدعمها إيران المدينة.",
+        &[("assault", "done")],
+    );
+    check("تدعم إيران الميليشيات في سوريا.", &[("support", "done")]);
     // The anonymous source's formula is no refusal; a refusal stays.
     check(
         "وقال المسؤولون، الذين رفضوا نشر أسمائهم، إن الاتفاق مهم.",
@@ -442,12 +470,26 @@ fn homographs_and_context() {
         &[],
     );
     check("رفض الوزير نشر أسماء المعتقلين.", &[("reject", "done")]);
+    check(
+        "وقال مسؤولون، رفضوا الكشف عن هوياتهم، إن الاتفاق مهم.",
+        &[("agree", "done")],
+    );
+    check("The officer, who refused to give his name, said so.", &[]);
+    check(
+        "Protesters demanded that the officers be named and charged.",
+        &[("protest", "done"), ("request", "done")],
+    );
     // A risk is no threat someone makes; a threat is.
     check(
         "وقال إن هذه الهجمات تهدد الديمقراطية.",
         &[("assault", "done")],
     );
     check("Pollution threatens the stability of the region.", &[]);
+    check(
+        "The Taliban threatened security forces with death.",
+        &[("threaten", "done")],
+    );
+    check("هدد مسلحون قوات الأمن بالقتل.", &[("threaten", "done")]);
     check(
         "هدد الرئيس بالانسحاب من الاتفاق.",
         &[("threaten", "done"), ("agree", "done")],
@@ -977,6 +1019,22 @@ fn a_neighbour_or_a_destination_is_not_the_scene() {
         ],
     );
     assert_eq!(a.events[0].places, ["geonames:281133"], "{:#?}", a.events);
+    // Two donors; and aid workers from a place are from there, where they are killed.
+    let a = events(
+        "Aid from the UAE and Saudi Arabia reached Sudan.",
+        &[
+            ("UAE", "iso3166:AE", "United Arab Emirates", C, "AE", N),
+            ("Saudi Arabia", "iso3166:SA", "Saudi Arabia", C, "SA", N),
+            ("Sudan", "iso3166:SD", "Sudan", C, "SD", N),
+        ],
+    );
+    assert_eq!(a.events[0].places, ["iso3166:SD"], "{:#?}", a.events);
+    let a = events(
+        "Aid workers from Gaza were killed in a strike.",
+        &[("Gaza", "geonames:281133", "Gaza", CITY, "PS", N)],
+    );
+    let killed = with_trigger(&a, "killed");
+    assert_eq!(killed.places, ["geonames:281133"], "{:#?}", a.events);
     // Where people fled from is not where they are helped.
     let a = events(
         "وكانوا يقدمون مساعدات للفارين من درنة.",
@@ -1021,6 +1079,25 @@ fn dates_attach_to_the_nearest_trigger_and_resolve() {
         (d.text.as_str(), d.precision.as_str()),
         ("الشهر الماضي", "relative")
     );
+    // A present verb with a weekday alone is an act to come, on the next such day; a past
+    // verb is on the last one. 2015-07-30 is a Thursday.
+    let mut a = analysis(
+        "ويجتمع السفراء الثلاثاء في بروكسل.\nواجتمع الوزراء الثلاثاء في بروكسل.",
+        &[],
+        Some("2015-07-30"),
+    );
+    extract(&mut a);
+    let got: Vec<(&str, Option<u32>)> = a
+        .events
+        .iter()
+        .map(|e| (e.mode.as_str(), e.date.as_ref().and_then(|d| d.day)))
+        .collect();
+    assert_eq!(
+        got,
+        [("intended", Some(4)), ("done", Some(28))],
+        "{:#?}",
+        a.events
+    );
 }
 
 #[test]
@@ -1051,6 +1128,7 @@ fn word_lists_are_folded() {
         super::RELATIVES,
         super::STILL,
         super::OWN_NAME,
+        super::ON_PRONOUNS,
     ] {
         for w in list {
             assert_eq!(crate::text::fold(w), *w, "{w}");
