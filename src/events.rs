@@ -395,6 +395,33 @@ impl Context {
                             .is_some_and(|k| ON_PRONOUNS.contains(k))))
                     || (t.cat == Category::Support && relative)))
         });
+        // Army units backed by the government, القوات المدعومة من إيران: who backs whom, a
+        // state, not an act. So is cooperation to be deepened or strengthened (تعميق التعاون,
+        // strengthening cooperation): it goes on.
+        triggers.retain(|t| {
+            let backed_by = t.cat == Category::Support
+                && matches!(keys[t.first], "backed" | "supported")
+                && keys.get(t.last + 1) == Some(&"by");
+            let ar_backed = t.cat == Category::Support
+                && matches!(
+                    strip_particle(keys[t.first]),
+                    "المدعومه" | "المدعوم" | "المدعومين" | "مدعومه" | "مدعوم"
+                );
+            let deepened = matches!(t.cat, Category::Cooperate | Category::Support)
+                && t.pos == Pos::Noun
+                && t.first > 0
+                && DEEPEN_WORDS.contains(&strip_particle(keys[t.first - 1]));
+            !(backed_by || ar_backed || deepened)
+        });
+        // What is generally or usually done (generally refusing to take sides, عادة ما تعتقل) is a
+        // habit, not an event.
+        triggers.retain(|t| {
+            !(t.first.saturating_sub(3)..t.first).any(|w| {
+                HABITUAL.contains(&strip_particle(keys[w]))
+                    && !text[tokens[w].end..tokens[t.first].start]
+                        .contains([',', '،', ';', '؛', ':', '.'])
+            })
+        });
         // لا تزال قوات النظام تسيطر على حلب, still controls: who holds a place goes on holding
         // it; a state, not an act. A present verb only ("the troops still captured Bakhmut"
         // did capture it), with nothing but its subject between (Arabic puts the subject
@@ -761,14 +788,20 @@ impl Context {
                     || (!keys[t.first].is_ascii() && tokens[t.first].key.starts_with('و')));
             let asked = i > 0 && {
                 let u = triggers[i - 1];
-                let after_request =
-                    matches!(u.cat, Category::Request | Category::Threaten) && !negated[i - 1];
+                // agreed to cooperate, اتفقتا على التعاون: what is agreed to is part of the
+                // agreement, and still to come.
+                let agreed_to = u.cat == Category::Agree
+                    && u.pos != Pos::Noun
+                    && (u.last + 1..t.first).any(|w| matches!(keys[w], "to" | "علي"));
+                let after_request = (matches!(u.cat, Category::Request | Category::Threaten)
+                    || agreed_to)
+                    && !negated[i - 1];
                 (after_request || (was_asked[i - 1] && coordinated))
                     && same(u.first)
                     && t.first <= u.last + 8
                     && !linked(u.last + 1)
                     && !own_act
-                    && !noun_object
+                    && (!noun_object || agreed_to)
             };
             was_asked[i] = asked;
             let purpose = t.purpose && t.pos == Pos::Present;
@@ -804,6 +837,17 @@ impl Context {
             let article = usize::from(
                 t.first >= 1 && matches!(keys[t.first - 1], "a" | "an" | "the" | "all-out"),
             );
+            // An agreement being negotiated or drafted (trying to negotiate a benefits
+            // agreement, التفاوض على اتفاق, مشروع اتفاق) is not made yet.
+            let negotiated = t.cat == Category::Agree
+                && t.pos == Pos::Noun
+                && (t.first.saturating_sub(4)..t.first).any(|w| {
+                    same(w)
+                        && NEGOTIATE_WORDS.contains(&strip_particle(keys[w]))
+                        && !triggers[..i]
+                            .iter()
+                            .any(|u| u.first > w && u.cat != Category::Consult)
+                });
             let brink = (t.first >= 2 + article
                 && keys[t.first - 1 - article] == "of"
                 && matches!(keys[t.first - 2 - article], "edge" | "brink" | "verge"))
@@ -845,6 +889,7 @@ impl Context {
                 );
             if (intent_before && !inquired)
                 || brink
+                || negotiated
                 || intent_after
                 || modal_after
                 || to_infinitive
@@ -1380,6 +1425,53 @@ const AID_PEOPLE: &[&str] = &[
 
 /// Words that end a list of donors (aid from Egypt reached Gaza and Rafah).
 const AID_STOPS: &[&str] = &["to", "reached", "for", "in", "الي", "في", "وصلت", "لـ"];
+
+/// Words of negotiating or drafting an agreement not made yet, folded.
+const NEGOTIATE_WORDS: &[&str] = &[
+    "negotiate",
+    "negotiating",
+    "draft",
+    "drafting",
+    "proposed",
+    "التفاوض",
+    "تفاوض",
+    "مفاوضات",
+    "المفاوضات",
+    "مشروع",
+];
+
+/// Words of deepening a relation that goes on (تعميق التعاون, strengthening cooperation),
+/// folded.
+const DEEPEN_WORDS: &[&str] = &[
+    "تعميق",
+    "تعزيز",
+    "توسيع",
+    "تطوير",
+    "strengthen",
+    "strengthening",
+    "deepen",
+    "deepening",
+    "expand",
+    "expanding",
+    "boost",
+    "boosting",
+    "enhance",
+    "enhancing",
+];
+
+/// Words of a habit: what is generally done is no one event, folded.
+const HABITUAL: &[&str] = &[
+    "generally",
+    "usually",
+    "typically",
+    "routinely",
+    "often",
+    "always",
+    "normally",
+    "عاده",
+    "غالبا",
+    "دايما",
+];
 
 /// Modals after a noun that make its act one to come (the talks would be, meetings, which
 /// will take place).

@@ -417,6 +417,41 @@ fn homographs_and_context() {
         &[("consult", "intended")],
     );
     check("The meeting ended late.", &[("consult", "done")]);
+    // What is agreed to is part of the agreement; who backs whom and a cooperation to be
+    // deepened are states.
+    check(
+        "Turkey agreed to cooperate with the coalition.",
+        &[("agree", "done")],
+    );
+    check(
+        "اتفقت الدولتان على التعاون في مكافحة الإرهاب.",
+        &[("agree", "done")],
+    );
+    check(
+        "Army units backed by the government attacked the base.",
+        &[("assault", "done")],
+    );
+    check(
+        "قصفت القوات المدعومة من إيران المدينة.",
+        &[("assault", "done")],
+    );
+    check("بحث الرئيسان تعميق التعاون بين البلدين.", &[]);
+    check(
+        "Iran backed the militias with weapons.",
+        &[("support", "done")],
+    );
+    // A habit is no event; an agreement being negotiated is not made yet.
+    check("They have generally refused to take sides.", &[]);
+    check("They refused to take sides.", &[("reject", "done")]);
+    check(
+        "The group has been trying to negotiate a benefits agreement with the firm.",
+        &[("consult", "intended"), ("agree", "intended")],
+    );
+    check("The two sides reached an agreement.", &[("agree", "done")]);
+    check(
+        "تجري المفاوضات على مشروع اتفاق.",
+        &[("consult", "done"), ("agree", "intended")],
+    );
     // What is said of an act that happened, or goes on, does not make it one to come.
     check(
         "The meeting held on Monday ended late.",
@@ -1129,6 +1164,9 @@ fn word_lists_are_folded() {
         super::STILL,
         super::OWN_NAME,
         super::ON_PRONOUNS,
+        super::NEGOTIATE_WORDS,
+        super::HABITUAL,
+        super::DEEPEN_WORDS,
     ] {
         for w in list {
             assert_eq!(crate::text::fold(w), *w, "{w}");
