@@ -387,13 +387,19 @@ impl Context {
         triggers.retain(|t| {
             let relative = t.first > 0 && RELATIVES.contains(&keys[t.first - 1]);
             let sub = &self.lex.entries[t.entry].sub;
+            // وحدات من الجيش تدعمها حكومة هادي: a relative clause without its pronoun, the
+            // verb carrying the object that refers back.
+            let refers_back = !keys[t.first].is_ascii()
+                && ["ها", "هم", "هما", "هن"]
+                    .iter()
+                    .any(|p| keys[t.first].ends_with(p));
             !(t.pos == Pos::Present
                 && ((sub == "occupy"
                     && (relative
                         || keys
                             .get(t.last + 1)
                             .is_some_and(|k| ON_PRONOUNS.contains(k))))
-                    || (t.cat == Category::Support && relative)))
+                    || (t.cat == Category::Support && (relative || refers_back))))
         });
         // Army units backed by the government, القوات المدعومة من إيران: who backs whom, a
         // state, not an act. So is cooperation to be deepened or strengthened (تعميق التعاون,
@@ -412,6 +418,14 @@ impl Context {
                 && t.first > 0
                 && DEEPEN_WORDS.contains(&strip_particle(keys[t.first - 1]));
             !(backed_by || ar_backed || deepened)
+        });
+        // A shooting threat, a bomb plot, an attack drill: what is threatened, plotted or
+        // rehearsed did not happen (the threat itself stays).
+        triggers.retain(|t| {
+            !(matches!(t.cat, Category::Assault | Category::Coerce)
+                && keys
+                    .get(t.last + 1)
+                    .is_some_and(|k| NOT_DONE_AFTER.contains(k)))
         });
         // What is generally or usually done (generally refusing to take sides, عادة ما تعتقل) is a
         // habit, not an event.
@@ -582,6 +596,11 @@ impl Context {
             // own envoy's post is not the scene. Another country's ambassador to the city (سفير
             // أذربيجان لدى طهران) is summoned or received there; "envoy to Cairo" is often one
             // sent there, and "ambassador in Beirut" where something happened to him.
+            // Smith, 34, of Palestine: where a person lives, not where the act happened.
+            let residence = first >= 2
+                && k(first - 1) == "of"
+                && tokens[first - 2].key.bytes().all(|b| b.is_ascii_digit())
+                && text[tokens[first - 2].end..tokens[first - 1].start].contains(',');
             let posted = (first >= 2
                 && k(first - 1) == "لدي"
                 && matches!(strip_particle(k(first - 2)), "سفيرها" | "سفيرهم"))
@@ -617,6 +636,7 @@ impl Context {
                 || border
                 || left
                 || posted
+                || residence
                 || donor
                 || first > 0
                     && (is(first - 1, Cue::Qualifier)
@@ -1457,6 +1477,19 @@ const DEEPEN_WORDS: &[&str] = &[
     "boosting",
     "enhance",
     "enhancing",
+];
+
+/// Nouns after an act that say it did not happen (a shooting threat, a bomb plot).
+const NOT_DONE_AFTER: &[&str] = &[
+    "threat",
+    "threats",
+    "plot",
+    "plots",
+    "scare",
+    "hoax",
+    "drill",
+    "drills",
+    "rehearsal",
 ];
 
 /// Words of a habit: what is generally done is no one event, folded.

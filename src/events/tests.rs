@@ -440,6 +440,14 @@ fn homographs_and_context() {
         "Iran backed the militias with weapons.",
         &[("support", "done")],
     );
+    check(
+        "وأعلن متحدث باسم وحدات من الجيش تدعمها الحكومة السيطرة على الحي.",
+        &[("coerce", "done")],
+    );
+    check(
+        "Police said the Wal-Mart shooting threat was a hoax.",
+        &[("threaten", "done")],
+    );
     // A habit is no event; an agreement being negotiated is not made yet.
     check("They have generally refused to take sides.", &[]);
     check("They refused to take sides.", &[("reject", "done")]);
@@ -1054,6 +1062,15 @@ fn a_neighbour_or_a_destination_is_not_the_scene() {
         ],
     );
     assert_eq!(a.events[0].places, ["geonames:281133"], "{:#?}", a.events);
+    // Where a person lives is not where the act happened.
+    let a = events(
+        "Police in Tyler arrested John Smith, 34, of Palestine on Monday.",
+        &[
+            ("Tyler", "geonames:4738214", "Tyler", CITY, "US", N),
+            ("Palestine", "geonames:4716805", "Palestine", CITY, "US", N),
+        ],
+    );
+    assert_eq!(a.events[0].places[0], "geonames:4738214", "{:#?}", a.events);
     // Two donors; and aid workers from a place are from there, where they are killed.
     let a = events(
         "Aid from the UAE and Saudi Arabia reached Sudan.",
