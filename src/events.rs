@@ -393,30 +393,41 @@ impl Context {
                 && ["ها", "هم", "هما", "هن"]
                     .iter()
                     .any(|p| keys[t.first].ends_with(p));
+            // Not a verb joined by و to an act before it (يقتحم المدينة ويسيطر عليها).
+            let joined_by_wa = !keys[t.first].is_ascii() && keys[t.first].starts_with('و');
             !(t.pos == Pos::Present
                 && ((sub == "occupy"
                     && (relative
-                        || keys
-                            .get(t.last + 1)
-                            .is_some_and(|k| ON_PRONOUNS.contains(k))))
+                        || (!joined_by_wa
+                            && keys
+                                .get(t.last + 1)
+                                .is_some_and(|k| ON_PRONOUNS.contains(k)))))
                     || (t.cat == Category::Support && (relative || refers_back))))
         });
         // Army units backed by the government, القوات المدعومة من إيران: who backs whom, a
         // state, not an act. So is cooperation to be deepened or strengthened (تعميق التعاون,
         // strengthening cooperation): it goes on.
         triggers.retain(|t| {
+            // (Not a vote: "backed by 120 countries".)
             let backed_by = t.cat == Category::Support
                 && matches!(keys[t.first], "backed" | "supported")
-                && keys.get(t.last + 1) == Some(&"by");
+                && keys.get(t.last + 1) == Some(&"by")
+                && !keys
+                    .get(t.last + 2)
+                    .is_some_and(|k| k.bytes().all(|b| b.is_ascii_digit()));
             let ar_backed = t.cat == Category::Support
                 && matches!(
                     strip_particle(keys[t.first]),
                     "المدعومه" | "المدعوم" | "المدعومين" | "مدعومه" | "مدعوم"
                 );
+            // The word may open the trigger (تعزيز التعاون) or stand before it, in English
+            // with an adjective between (strengthening military cooperation).
+            let deepen = |w: usize| DEEPEN_WORDS.contains(&strip_particle(keys[w]));
             let deepened = matches!(t.cat, Category::Cooperate | Category::Support)
                 && t.pos == Pos::Noun
-                && t.first > 0
-                && DEEPEN_WORDS.contains(&strip_particle(keys[t.first - 1]));
+                && (deepen(t.first)
+                    || (t.first > 0 && deepen(t.first - 1))
+                    || (t.first > 1 && keys[t.first].is_ascii() && deepen(t.first - 2)));
             !(backed_by || ar_backed || deepened)
         });
         // A shooting threat, a bomb plot, an attack drill: what is threatened, plotted or
@@ -429,11 +440,20 @@ impl Context {
         });
         // What is generally or usually done (generally refusing to take sides, عادة ما تعتقل) is a
         // habit, not an event.
+        // Not what a habit word says of an adjective ("the normally peaceful protests", "a
+        // typically bloody attack killed 30"): a noun right after it, a verb with no other
+        // act between.
+        let all = triggers.clone();
         triggers.retain(|t| {
             !(t.first.saturating_sub(3)..t.first).any(|w| {
                 HABITUAL.contains(&strip_particle(keys[w]))
                     && !text[tokens[w].end..tokens[t.first].start]
-                        .contains([',', '،', ';', '؛', ':', '.'])
+                        .contains([',', '،', ';', '؛', ':', '.', '-'])
+                    && (if t.pos == Pos::Noun {
+                        w + 1 == t.first
+                    } else {
+                        !all.iter().any(|u| u.first > w && u.first < t.first)
+                    })
             })
         });
         // لا تزال قوات النظام تسيطر على حلب, still controls: who holds a place goes on holding
@@ -810,9 +830,11 @@ impl Context {
                 let u = triggers[i - 1];
                 // agreed to cooperate, اتفقتا على التعاون: what is agreed to is part of the
                 // agreement, and still to come.
+                // Not اتفق على أن (agreed that): what follows is said to be so.
                 let agreed_to = u.cat == Category::Agree
                     && u.pos != Pos::Noun
-                    && (u.last + 1..t.first).any(|w| matches!(keys[w], "to" | "علي"));
+                    && (u.last + 1..t.first)
+                        .any(|w| matches!(keys[w], "to" | "علي") && keys.get(w + 1) != Some(&"ان"));
                 let after_request = (matches!(u.cat, Category::Request | Category::Threaten)
                     || agreed_to)
                     && !negated[i - 1];
@@ -859,6 +881,9 @@ impl Context {
             );
             // An agreement being negotiated or drafted (trying to negotiate a benefits
             // agreement, التفاوض على اتفاق, مشروع اتفاق) is not made yet.
+            // Not one reached after negotiations (توصل الطرفان بعد مفاوضات إلى اتفاق, ratified
+            // the proposed agreement); an Arabic one only as the object of the negotiating
+            // (مفاوضات حول اتفاق, مشروع اتفاق).
             let negotiated = t.cat == Category::Agree
                 && t.pos == Pos::Noun
                 && (t.first.saturating_sub(4)..t.first).any(|w| {
@@ -867,7 +892,14 @@ impl Context {
                         && !triggers[..i]
                             .iter()
                             .any(|u| u.first > w && u.cat != Category::Consult)
-                });
+                })
+                && (keys[t.first].is_ascii()
+                    || matches!(
+                        strip_particle(keys[t.first - 1]),
+                        "علي" | "حول" | "بشان" | "مشروع"
+                    ))
+                && !(t.first.saturating_sub(8)..t.first)
+                    .any(|w| CONCLUDE_WORDS.contains(&strip_particle(keys[w])));
             let brink = (t.first >= 2 + article
                 && keys[t.first - 1 - article] == "of"
                 && matches!(keys[t.first - 2 - article], "edge" | "brink" | "verge"))
@@ -944,14 +976,44 @@ impl Context {
             // An Arabic present verb with a weekday named alone (ويجتمع السفراء الثلاثاء) tells
             // of an act to come, on the next such day. (An English base form is a noun as often:
             // "the attack on Tuesday".)
-            let arabic_present = t.pos == Pos::Present && !keys[t.first].is_ascii();
-            let (date, mode_i) = match nearest_date(&dates, t) {
-                Some(d) if arabic_present && mode[i] == Mode::Done => match &d.ahead {
-                    Some(next) => (Some(next.clone()), Mode::Intended),
-                    None => (Some(d.date.clone()), mode[i]),
-                },
+            // Only a weekday of the verb's own clause (not the day of a saying before إن, وقال
+            // المرصد السبت إن القوات تقصف), not after كان (past progressive) nor منذ (since).
+            let arabic_present = t.pos == Pos::Present
+                && !keys[t.first].is_ascii()
+                && !(t.first.saturating_sub(3)..t.first)
+                    .any(|w| strip_particle(keys[w]).starts_with("كان"));
+            let own_weekday = |d: &dates::DateMatch| {
+                let (lo, hi) = if d.last < t.first {
+                    (d.last + 1, t.first)
+                } else {
+                    (t.last + 1, d.first)
+                };
+                clause[d.first] == clause[t.first]
+                    && !(lo..hi).any(|w| matches!(keys[w], "ان" | "انه" | "انها"))
+                    && !(d.first > 0 && strip_particle(keys[d.first - 1]) == "منذ")
+            };
+            let (date, mut mode_i) = match nearest_date(&dates, t) {
+                Some(d) if arabic_present && mode[i] == Mode::Done && own_weekday(d) => {
+                    match &d.ahead {
+                        Some(next) => (Some(next.clone()), Mode::Intended),
+                        None => (Some(d.date.clone()), mode[i]),
+                    }
+                }
                 d => (d.map(|d| d.date.clone()), mode[i]),
             };
+            // A day named as the next one (يزور الرئيس السعودية الأحد المقبل, next Tuesday) after
+            // the publication date is still to come. (Not a day and month alone: "the May 28
+            // incident" in a March article is last year's.)
+            if mode_i == Mode::Done
+                && date.as_ref().zip(self.published).is_some_and(|(d, p)| {
+                    after_publication(d, p)
+                        && d.text
+                            .split_whitespace()
+                            .any(|w| NEXT_WORDS.contains(&crate::text::fold(w).as_str()))
+                })
+            {
+                mode_i = Mode::Intended;
+            }
             let mut labels: Vec<String> = Vec::new();
             for c in &actors {
                 if !labels.contains(&c.label) {
@@ -1477,6 +1539,35 @@ const DEEPEN_WORDS: &[&str] = &[
     "boosting",
     "enhance",
     "enhancing",
+    "strengthened",
+    "deepened",
+    "expanded",
+    "boosted",
+    "enhanced",
+];
+
+/// Words that name the next day, week or month (folded).
+const NEXT_WORDS: &[&str] = &["المقبل", "المقبله", "القادم", "القادمه", "next", "coming"];
+
+/// Words of concluding an agreement (توصل, أبرم, signed, ratified), folded.
+const CONCLUDE_WORDS: &[&str] = &[
+    "توصل",
+    "توصلا",
+    "توصلت",
+    "توصلوا",
+    "اسفرت",
+    "اسفر",
+    "ابرم",
+    "ابرما",
+    "ابرمت",
+    "وقع",
+    "وقعا",
+    "وقعت",
+    "signed",
+    "reached",
+    "ratified",
+    "approved",
+    "concluded",
 ];
 
 /// Nouns after an act that say it did not happen (a shooting threat, a bomb plot).
@@ -1587,6 +1678,14 @@ fn kind_rank(k: PlaceKind) -> u8 {
 }
 
 /// The sentence's date expression nearest to the trigger (the earlier one on a tie).
+/// Is this resolved day later than the publication date?
+fn after_publication(d: &EventDate, p: dates::Ymd) -> bool {
+    match (d.year, d.month, d.day) {
+        (Some(y), Some(m), Some(day)) => (y, m, day) > (p.year, p.month, p.day),
+        _ => false,
+    }
+}
+
 fn nearest_date<'d>(dates: &'d [dates::DateMatch], t: &Trigger) -> Option<&'d dates::DateMatch> {
     dates.iter().min_by_key(|d| {
         if d.last < t.first {

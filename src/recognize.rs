@@ -314,6 +314,38 @@ const AR_PERSON_CUES: &[&str] = &[
     "عبد",
 ];
 
+/// Prepositions after which a name is a place, not a person's first name (in Marion Tuesday).
+const EN_LOCATIVES: &[&str] = &[
+    "in", "at", "near", "from", "to", "of", "outside", "into", "across", "around", "between",
+];
+
+/// Words after a town's name that make it the town's (Troy Mayor, Chester Man Charged, Shelby
+/// Police, New after a town: Troy New York).
+const EN_TOWN_HEADS: &[&str] = &[
+    "mayor",
+    "police",
+    "fire",
+    "council",
+    "man",
+    "woman",
+    "men",
+    "women",
+    "teen",
+    "boy",
+    "girl",
+    "school",
+    "schools",
+    "city",
+    "officials",
+    "residents",
+    "resident",
+    "native",
+    "area",
+    "commissioners",
+    "sheriff",
+    "new",
+];
+
 /// A given name that names a town this large (Dallas, Tyler) may begin "Dallas Texas".
 const GIVEN_NAME_TOWN_MIN: u64 = 10_000;
 
@@ -1664,17 +1696,22 @@ fn keep(text: &str, tokens: &[Token], span: &mut Span, g: &Gazetteer, ctx: &Cont
                 // state is no surname after a given name that names a country, a state or a
                 // town of 10,000 people itself (Georgia Tennessee, Dallas Texas, Adelaide
                 // Australia: a list, or a town and its state).
+                // The town must lie in that country: "David Jordan" (David, Panama) is a person.
+                let countries: Vec<&str> = span
+                    .candidates
+                    .iter()
+                    .map(|c| g.entry(*c))
+                    .filter(|e| matches!(e.kind, PlaceKind::Country | PlaceKind::Region))
+                    .map(|e| e.cc)
+                    .collect();
+                let state_or_country = !countries.is_empty();
                 let given_is_place = || {
                     g.lookup(&p.key).iter().any(|c| {
                         let e = g.entry(c.entry);
                         matches!(e.kind, PlaceKind::Country | PlaceKind::Region)
-                            || e.population >= GIVEN_NAME_TOWN_MIN
+                            || (e.population >= GIVEN_NAME_TOWN_MIN && countries.contains(&e.cc))
                     })
                 };
-                let state_or_country = span
-                    .candidates
-                    .iter()
-                    .any(|c| matches!(g.entry(*c).kind, PlaceKind::Country | PlaceKind::Region));
                 if n == 1
                     && p.capitalized
                     && gap == " "
@@ -1718,11 +1755,14 @@ fn keep(text: &str, tokens: &[Token], span: &mut Span, g: &Gazetteer, ctx: &Cont
                     let e = g.entry(*c);
                     e.kind == PlaceKind::City && e.population < FIRST_NAME_TOWN_MAX
                 })
+                && !prev.is_some_and(|p| EN_LOCATIVES.contains(&p.key.as_str()))
                 && next.is_some_and(|nx| {
                     nx.capitalized
                         && !nx.all_caps
                         && &text[first.end..nx.start] == " "
                         && !EN_GEO_WORDS.contains(&nx.key.as_str())
+                        && !EN_CALENDAR.contains(&nx.key.as_str())
+                        && !EN_TOWN_HEADS.contains(&nx.key.as_str())
                         && !is_name_tail(&nx.key)
                         && !g.lookup(&nx.key).iter().any(|c| {
                             matches!(

@@ -350,6 +350,16 @@ fn a_word_after_a_common_given_name_is_a_surname() {
         "Phillip",
     );
     absent("Nikki Lynn Barlow, 18, was arrested on Monday.", "Nikki");
+    // Found by a review: after "in", before a weekday or an office, before "New York".
+    check(
+        "A shooting in Marion Tuesday left two people dead.",
+        "Marion",
+        "Marion",
+        Name,
+    );
+    check("Troy Mayor Patrick Madden said so.", "Troy", "Troy", Name);
+    // A country after a given name that is a town elsewhere is still a surname.
+    absent("David Jordan was named coach.", "Jordan");
     // The name of a person given in full is a person's for the rest of the text.
     absent(
         "Jason Fargo, 41, was arrested. Police said Fargo fled.",

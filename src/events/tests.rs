@@ -448,6 +448,33 @@ fn homographs_and_context() {
         "Police said the Wal-Mart shooting threat was a hoax.",
         &[("threaten", "done")],
     );
+    // Found by a review: an agreement reached after negotiations, a habit word on an
+    // adjective, a coordinated capture, "agreed that", a deepening in the trigger.
+    check(
+        "توصل الطرفان بعد مفاوضات شاقة إلى اتفاق لوقف إطلاق النار.",
+        &[("consult", "done"), ("agree", "done"), ("retreat", "done")],
+    );
+    check(
+        "A typically bloody attack killed 30 people.",
+        &[("assault", "done")],
+    );
+    check(
+        "The normally peaceful demonstration drew thousands.",
+        &[("protest", "done")],
+    );
+    check(
+        "الجيش السوري يقتحم مدينة تدمر ويسيطر عليها بالكامل.",
+        &[("assault", "done"), ("coerce", "done")],
+    );
+    check(
+        "اتفق الوزراء على أن الهجوم على القافلة كان عملا إرهابيا.",
+        &[("agree", "done"), ("assault", "done")],
+    );
+    check("بحث الرئيسان تعزيز التعاون بين البلدين.", &[]);
+    check(
+        "The resolution was backed by 120 countries.",
+        &[("support", "done")],
+    );
     // A habit is no event; an agreement being negotiated is not made yet.
     check("They have generally refused to take sides.", &[]);
     check("They refused to take sides.", &[("reject", "done")]);
@@ -1150,6 +1177,16 @@ fn dates_attach_to_the_nearest_trigger_and_resolve() {
         "{:#?}",
         a.events
     );
+    // The day of a saying does not date the act it reports; a day after publication is to
+    // come.
+    let mut a = analysis(
+        "وقال المرصد السبت إن قوات النظام تقصف المدينة.\nيزور الرئيس المدينة الأحد المقبل.",
+        &[],
+        Some("2015-07-30"),
+    );
+    extract(&mut a);
+    let modes: Vec<&str> = a.events.iter().map(|e| e.mode.as_str()).collect();
+    assert_eq!(modes, ["done", "intended"], "{:#?}", a.events);
 }
 
 #[test]
@@ -1184,6 +1221,8 @@ fn word_lists_are_folded() {
         super::NEGOTIATE_WORDS,
         super::HABITUAL,
         super::DEEPEN_WORDS,
+        super::CONCLUDE_WORDS,
+        super::NEXT_WORDS,
     ] {
         for w in list {
             assert_eq!(crate::text::fold(w), *w, "{w}");
