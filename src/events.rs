@@ -786,9 +786,22 @@ impl Context {
                     "be" => BE_COMING.contains(&after),
                     _ => false,
                 };
-                (keys.get(w).is_some_and(|k| MODALS_AFTER_NOUN.contains(k)) && comes)
+                // A meeting that "will discuss" or "will focus on" is to come, whatever it will
+                // do.
+                let meeting_will = t.cat == Category::Consult
+                    && keys.get(w).is_some_and(|k| matches!(*k, "will" | "shall"))
+                    && !matches!(verb, "be" | "have" | "not" | "also");
+                (keys.get(w).is_some_and(|k| MODALS_AFTER_NOUN.contains(k))
+                    && (comes || meeting_will))
                     || (w == t.last + 1 && keys.get(w).is_some_and(|k| SCHEDULED.contains(k)))
             };
+            // قبل اجتماع للدول الأعضاء يعقد بطلب من أنقرة, قمة ستعقد: an Arabic meeting that "is
+            // held" in the present or future tense, in its clause, is still to come.
+            let ar_held = t.cat == Category::Consult
+                && t.pos == Pos::Noun
+                && !keys[t.first].is_ascii()
+                && (t.last + 1..(t.last + 7).min(keys.len()))
+                    .any(|w| same(w) && AR_HELD.contains(&strip_particle(keys[w])));
             let to_infinitive = t.pos == Pos::Present
                 && t.first > 0
                 && keys[t.first - 1] == "to"
@@ -944,6 +957,7 @@ impl Context {
                 || negotiated
                 || intent_after
                 || modal_after
+                || ar_held
                 || to_infinitive
                 || t.future
                 || purpose
@@ -1544,6 +1558,18 @@ const DEEPEN_WORDS: &[&str] = &[
     "expanded",
     "boosted",
     "enhanced",
+];
+
+/// Arabic verbs of a meeting being held, present or future (folded): يعقد, ستعقد.
+const AR_HELD: &[&str] = &[
+    "يعقد",
+    "تعقد",
+    "سيعقد",
+    "ستعقد",
+    "ينعقد",
+    "تنعقد",
+    "سينعقد",
+    "ستنعقد",
 ];
 
 /// Words that name the next day, week or month (folded).

@@ -508,6 +508,15 @@ fn homographs_and_context() {
         &[("consult", "intended")],
     );
     check(
+        "The meeting will discuss the 2010 census.",
+        &[("consult", "intended")],
+    );
+    check(
+        "وقال ذلك قبل اجتماع للدول الأعضاء في الحلف يعقد بطلب من أنقرة.",
+        &[("consult", "intended"), ("request", "done")],
+    );
+    check("عقد الاجتماع في أنقرة أمس.", &[("consult", "done")]);
+    check(
         "His resignation will become an example for the others.",
         &[("concede", "done")],
     );
