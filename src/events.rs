@@ -412,9 +412,7 @@ impl Context {
             let backed_by = t.cat == Category::Support
                 && matches!(keys[t.first], "backed" | "supported")
                 && keys.get(t.last + 1) == Some(&"by")
-                && !keys
-                    .get(t.last + 2)
-                    .is_some_and(|k| k.bytes().all(|b| b.is_ascii_digit()));
+                && !keys.get(t.last + 2).is_some_and(|k| all_digits(k));
             let ar_backed = t.cat == Category::Support
                 && matches!(
                     strip_particle(keys[t.first]),
@@ -443,12 +441,11 @@ impl Context {
         // Not what a habit word says of an adjective ("the normally peaceful protests", "a
         // typically bloody attack killed 30"): a noun right after it, a verb with no other
         // act between.
-        let all = triggers.clone();
-        triggers.retain(|t| {
-            !(t.first.saturating_sub(3)..t.first).any(|w| {
+        drop_where(&mut triggers, |t, all| {
+            (t.first.saturating_sub(3)..t.first).any(|w| {
                 HABITUAL.contains(&strip_particle(keys[w]))
-                    && !text[tokens[w].end..tokens[t.first].start]
-                        .contains([',', '،', ';', '؛', ':', '.', '-'])
+                    && !punctuated(text, tokens, w, t.first)
+                    && !text[tokens[w].end..tokens[t.first].start].contains('-')
                     && (if t.pos == Pos::Noun {
                         w + 1 == t.first
                     } else {
@@ -470,8 +467,7 @@ impl Context {
                 && self.lex.entries[t.entry].sub == "occupy"
                 && (t.first.saturating_sub(STILL_REACH)..t.first).any(|w| {
                     STILL.contains(&strip_particle(keys[w]))
-                        && !text[tokens[w].end..tokens[t.first].start]
-                            .contains([',', '،', ';', '؛', ':', '.'])
+                        && !punctuated(text, tokens, w, t.first)
                 }))
         });
         // رفض نشر اسمه, طلب عدم الكشف عن هويته, declined to be named: the formula of an
@@ -525,8 +521,7 @@ impl Context {
                         && u.pos != Pos::Noun
                         && u.last < t.first
                         && t.first <= u.last + 3
-                        && !text[tokens[u.last].end..tokens[t.first].start]
-                            .contains([',', '،', ';', '؛', ':', '.'])
+                        && !punctuated(text, tokens, u.last, t.first)
                 })
         });
         // اتهمت تركيا بمساعدة داعش, accused Iran of supporting: the act is only alleged; the
@@ -619,7 +614,7 @@ impl Context {
             // Smith, 34, of Palestine: where a person lives, not where the act happened.
             let residence = first >= 2
                 && k(first - 1) == "of"
-                && tokens[first - 2].key.bytes().all(|b| b.is_ascii_digit())
+                && all_digits(&tokens[first - 2].key)
                 && text[tokens[first - 2].end..tokens[first - 1].start].contains(',');
             let posted = (first >= 2
                 && k(first - 1) == "لدي"
@@ -1376,6 +1371,17 @@ impl Context {
 
 /// Drop the triggers for which `dropped(t, all)` holds, each judged against the whole list
 /// (so that dropping one does not change the verdict on another).
+/// Does punctuation that ends a clause (a comma, a semicolon, a colon, a full stop, Arabic or
+/// Latin) stand between word `a` and a later word `b`?
+fn punctuated(text: &str, tokens: &[Token], a: usize, b: usize) -> bool {
+    text[tokens[a].end..tokens[b].start].contains([',', '،', ';', '؛', ':', '.'])
+}
+
+/// Is the word a number written in digits (34, 120)?
+fn all_digits(key: &str) -> bool {
+    key.bytes().all(|b| b.is_ascii_digit())
+}
+
 fn drop_where(triggers: &mut Vec<Trigger>, dropped: impl Fn(&Trigger, &[Trigger]) -> bool) {
     let drop: Vec<bool> = triggers.iter().map(|t| dropped(t, triggers)).collect();
     let mut flags = drop.into_iter();

@@ -1654,6 +1654,13 @@ fn keep(text: &str, tokens: &[Token], span: &mut Span, g: &Gazetteer, ctx: &Cont
             true
         }
         Script::Latin => {
+            // A common English given name as this text uses it: not a month, nor a word the
+            // text also writes in lower case.
+            let given_name = |t: &Token| {
+                g.is_english_given_name(&t.key)
+                    && !EN_CALENDAR.contains(&t.key.as_str())
+                    && !ctx.lower_words.contains(&t.key)
+            };
             if let Some(p) = prev {
                 if EN_PLACE_CUES.contains(&p.key.as_str()) {
                     // "the city of Jackson", "the state of Georgia": the word before "of" names
@@ -1716,9 +1723,7 @@ fn keep(text: &str, tokens: &[Token], span: &mut Span, g: &Gazetteer, ctx: &Cont
                     && p.capitalized
                     && gap == " "
                     && span.form == MentionForm::Name
-                    && g.is_english_given_name(&p.key)
-                    && !EN_CALENDAR.contains(&p.key.as_str())
-                    && !ctx.lower_words.contains(&p.key)
+                    && given_name(p)
                     && !(state_or_country && given_is_place())
                 {
                     ctx.surname(span, g);
@@ -1748,9 +1753,7 @@ fn keep(text: &str, tokens: &[Token], span: &mut Span, g: &Gazetteer, ctx: &Cont
                 && span.form == MentionForm::Name
                 && first.capitalized
                 && !first.all_caps
-                && g.is_english_given_name(&first.key)
-                && !EN_CALENDAR.contains(&first.key.as_str())
-                && !ctx.lower_words.contains(&first.key)
+                && given_name(first)
                 && span.candidates.iter().all(|c| {
                     let e = g.entry(*c);
                     e.kind == PlaceKind::City && e.population < FIRST_NAME_TOWN_MAX
