@@ -24,5 +24,6 @@ pub mod names;
 pub mod recognize;
 pub mod resolve;
 pub mod text;
+pub mod translit;
 
 pub use analyze::analyze;

@@ -9,6 +9,7 @@ use crate::gazetteer::{Entry, EntryId, Gazetteer, Posting};
 use crate::model::MentionForm;
 use crate::model::PlaceKind;
 use crate::text::{fold, Script, Token};
+use crate::translit;
 
 /// Longest name, in words.
 const MAX_WORDS: usize = 5;
@@ -37,6 +38,9 @@ pub struct Span {
     /// A US county named with its word ("Laurel County"): the candidates are the counties of
     /// that name and the towns of the county's name in their states.
     pub county: bool,
+    /// Found by its consonants: an Arabic spelling of a foreign town's Latin name
+    /// ([`crate::translit`]).
+    pub spelled: bool,
 }
 
 /// What the words before a name announce.
@@ -740,6 +744,7 @@ pub fn recognize(text: &str, tokens: &[Token], g: &Gazetteer) -> Vec<Span> {
                 sentence: t.sentence,
                 cue: Cue::None,
                 county: false,
+                spelled: false,
             });
             i += 1;
             continue;
@@ -789,8 +794,152 @@ pub fn recognize(text: &str, tokens: &[Token], g: &Gazetteer) -> Vec<Span> {
             None => i += 1,
         }
     }
+    spelled_names(text, tokens, &mut spans, g);
     spans.retain(|s| !s.candidates.is_empty());
     spans
+}
+
+/// The fewest people of a town found by its consonants in a country the article names (three
+/// consonants match a village of every country); a country in brackets after the word needs no
+/// such size.
+const SPELLED_TOWN_MIN: u64 = 10_000;
+
+/// Foreign towns that the gazetteer knows by their Latin names only, or by another Arabic
+/// spelling ([`crate::translit`]): an Arabic word that no name matches, right after a word that
+/// says a town or a province follows (مدينة سوروج) or before a country in brackets (شيبوك
+/// (نيجيريا)), is a town or province of that country, or of a country the article names, whose
+/// English name has the same consonants. The word's other mentions in the text follow it.
+fn spelled_names(text: &str, tokens: &[Token], spans: &mut Vec<Span>, g: &Gazetteer) {
+    let mut covered = vec![false; tokens.len()];
+    // The countries the article names, and those of each sentence.
+    let mut countries: Vec<&str> = Vec::new();
+    let mut in_sentence: Vec<(usize, &str)> = Vec::new();
+    for s in spans.iter() {
+        covered[s.first..s.last].iter_mut().for_each(|c| *c = true);
+        for c in &s.candidates {
+            let e = g.entry(*c);
+            if e.kind == PlaceKind::Country && !e.cc.is_empty() {
+                if !countries.contains(&e.cc) {
+                    countries.push(e.cc);
+                }
+                in_sentence.push((s.sentence, e.cc));
+            }
+        }
+    }
+    // A word of the language rather than a foreign name: it takes the article or ends as a
+    // feminine adjective (الشيشانية), or some name or cue word lies under its proclitics
+    // (ومدينة).
+    let unknown = |t: &Token| {
+        !t.key.starts_with("ال")
+            && !t.key.ends_with("يه")
+            && clitic_variants(t).iter().all(|(k, _)| {
+                !g.has_name(k)
+                    && !g.is_stopword(k)
+                    && !g.is_given_name(k)
+                    && !arabic_cue(strip_preposition(k)).any()
+            })
+    };
+    let mut found: Vec<(String, Vec<EntryId>)> = Vec::new();
+    let mut added = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        if covered[i] || t.script != Script::Arabic || !unknown(t) {
+            continue;
+        }
+        let cue = prev_key(tokens, i)
+            .filter(|p| text[p.end..t.start].chars().all(char::is_whitespace))
+            .map(|p| {
+                // Only a word for a town or a province: an airport or a district takes a
+                // person's name (مطار كنيدي).
+                let k = strip_conj(&p.key);
+                [k, strip_preposition(k)]
+                    .into_iter()
+                    .find(|k| SETTLEMENT_WORDS.contains(k))
+                    .map_or(Cue::None, arabic_cue)
+            })
+            .unwrap_or(Cue::None);
+        let bracketed = bracketed_country(text, t.end, g);
+        let (wanted, min_population) = match bracketed {
+            Some(cc) => (vec![cc], 0),
+            // A sentence that names countries places the town in one of them (مدينة سافاري
+            // بوسط البلاد, beside مالي).
+            None if matches!(cue, Cue::City | Cue::Region) => {
+                let here: Vec<&str> = in_sentence
+                    .iter()
+                    .filter(|(k, _)| *k == t.sentence)
+                    .map(|(_, cc)| *cc)
+                    .collect();
+                let wanted = if here.is_empty() {
+                    countries.clone()
+                } else {
+                    here
+                };
+                (wanted, SPELLED_TOWN_MIN)
+            }
+            None => continue,
+        };
+        let mut candidates = translit::candidates(g, &t.key, cue == Cue::Region, &wanted);
+        candidates.retain(|c| cue == Cue::Region || g.entry(*c).population >= min_population);
+        if candidates.is_empty() {
+            continue;
+        }
+        covered[i] = true;
+        found.push((t.key.clone(), candidates.clone()));
+        added.push(spelled_span(t, i, t.start, &t.key, candidates, cue));
+    }
+    if found.is_empty() {
+        return;
+    }
+    // The same word elsewhere, with or without a conjunction or a preposition (وسوروج).
+    for (i, t) in tokens.iter().enumerate() {
+        if covered[i] || t.script != Script::Arabic {
+            continue;
+        }
+        for (key, skip) in clitic_variants(t) {
+            if let Some((_, c)) = found.iter().find(|(k, _)| *k == key) {
+                let start = name_start(text, t, skip);
+                added.push(spelled_span(t, i, start, &key, c.clone(), Cue::None));
+                break;
+            }
+        }
+    }
+    spans.extend(added);
+    spans.sort_by_key(|s| s.start);
+}
+
+fn spelled_span(
+    t: &Token,
+    i: usize,
+    start: usize,
+    key: &str,
+    candidates: Vec<EntryId>,
+    cue: Cue,
+) -> Span {
+    Span {
+        start,
+        end: t.end,
+        first: i,
+        last: i + 1,
+        form: MentionForm::Name,
+        key: key.to_string(),
+        candidates,
+        sentence: t.sentence,
+        cue,
+        county: false,
+        spelled: true,
+    }
+}
+
+/// The country named in brackets right after byte `end` (شيبوك (نيجيريا)), if any.
+fn bracketed_country<'g>(text: &str, end: usize, g: &'g Gazetteer) -> Option<&'g str> {
+    let after = text[end..].trim_start_matches(' ');
+    let inner = after.strip_prefix('(')?;
+    let close = inner.find(')').filter(|&c| c <= 60)?;
+    let key = fold(inner[..close].trim());
+    g.lookup(&key)
+        .iter()
+        .map(|p| g.entry(p.entry))
+        .find(|e| e.kind == PlaceKind::Country && !e.cc.is_empty())
+        .map(|e| e.cc)
 }
 
 /// The matching key of a run of words: their folded keys with a space between.
@@ -851,6 +1000,7 @@ fn match_county(text: &str, tokens: &[Token], i: usize, g: &Gazetteer) -> Option
             sentence: t.sentence,
             cue: Cue::Region,
             county: true,
+            spelled: false,
         })
     })
 }
@@ -1150,6 +1300,7 @@ fn match_name(
                     sentence: first.sentence,
                     cue: Cue::None,
                     county: false,
+                    spelled: false,
                 };
                 if first.script == Script::Arabic && n > 1 {
                     narrow(&mut span, tokens, k0, g);
@@ -1270,6 +1421,7 @@ fn match_long_adjective(text: &str, tokens: &[Token], i: usize, g: &Gazetteer) -
             sentence: t.sentence,
             cue: Cue::None,
             county: false,
+            spelled: false,
         })
     })
 }
@@ -1297,6 +1449,7 @@ fn match_adjective(text: &str, tokens: &[Token], i: usize, g: &Gazetteer) -> Opt
                 sentence: t.sentence,
                 cue: Cue::None,
                 county: false,
+                spelled: false,
             });
         }
     }

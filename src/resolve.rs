@@ -452,6 +452,14 @@ fn score(
             vec!["an adjective of the country".to_string()],
         );
     }
+    if span.spelled {
+        why.push_with(|| {
+            format!(
+                "no Arabic name of it matches: its name {} has the consonants of the word",
+                e.name_en
+            )
+        });
+    }
     let (mut k, kw) = kind_prior(e);
     // A country called by another of its names (Norfolk for Norfolk Island, Holland) is less
     // surely the country than by its usual one: the towns called so keep a chance.

@@ -913,3 +913,43 @@ fn a_towns_countryside_is_its_province() {
     let a = analysed("قصفت الطائرات حلب أمس في سوريا.");
     assert_eq!(place(&a, "Aleppo").kind, PlaceKind::City, "{:?}", a.places);
 }
+
+#[test]
+fn a_foreign_town_is_found_by_the_consonants_of_its_latin_name() {
+    // Towns the gazetteer knows by their Latin names only, after a word for a town, in a
+    // country the article names; another mention follows the first, with its conjunction.
+    let suruc = "قتل 32 شخصا في مدينة سوروج. وأعلنت تركيا أن منفذ الهجوم في سوروج معروف. \
+                 وزار الوزير وسوروج أمس.";
+    check(suruc, "سوروج", "Suruç", Name);
+    assert_eq!(
+        found(suruc).iter().filter(|(_, p, _)| p == "Suruç").count(),
+        3
+    );
+    // Another Arabic spelling than the gazetteer's (غوديرميس).
+    check(
+        "وقعت اشتباكات في الشيشان بروسيا بين الشرطة ومسلحين في مدينة جودرميس.",
+        "جودرميس",
+        "Gudermes",
+        Name,
+    );
+    // A country in brackets after the word needs no cue and no size.
+    check(
+        "خطف أكثر من 200 تلميذة في شيبوك (نيجيريا) العام الماضي.",
+        "شيبوك",
+        "Chibok",
+        Name,
+    );
+    // No country named: nothing to look in.
+    none("قتل 32 شخصا في مدينة سوروج.");
+    // A sentence that names a country keeps the town there (Suruç is in Turkey).
+    absent(
+        "وأعلنت تركيا حالة التأهب. وقتل شخص في مدينة سوروج في نيجيريا.",
+        "Suruç",
+    );
+    // A verb (يقطنها) or a given name (إبراهيم) after the cue word is no town.
+    absent(
+        "تظاهر الآلاف في باكستان في مدينة يقطنها 14 مليون نسمة.",
+        "Chichawatni",
+    );
+    absent("زار العراق وقرية إبراهيم.", "Pīrmām");
+}
