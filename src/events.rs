@@ -941,12 +941,14 @@ impl Context {
                 mode[i] = Mode::Denied;
             }
             // The topic of an inquiry (ينبغي التحقيق في مقتل الصحفي) happened; what is to be
-            // obtained (للحصول على دعم) has not.
+            // obtained (للحصول على دعم) has not, nor what something is for (لاستخدامها في
+            // عمليات: the cue itself stands before في).
             let inquired = noun_object
                 && matches!(
                     strip_particle(keys[t.first - 1]),
                     "في" | "عن" | "into" | "over" | "about"
-                );
+                )
+                && !(t.first >= 2 && is(t.first - 2, Cue::Intent));
             if (intent_before && !inquired)
                 || brink
                 || negotiated

@@ -477,6 +477,7 @@ const EN_ORG_TAILS: &[&str] = &[
     "symphony",
     "society",
     "council",
+    "court",
     "commission",
     "committee",
     "board",

@@ -482,6 +482,8 @@ fn organisations_are_not_places() {
     none("The City Council met on Monday.");
     // The last word of a street's name is no village (Street, Somerset; Rode, alias Road).
     none("The store on Nelson Street closed near Orange Grove Road.");
+    // A court named by its rank is no village (Supreme, Louisiana).
+    none("The state Supreme Court denied the request.");
     // A national team stands for its country (منتخب مصر): the country is named.
     check("حقق منتخب مصر فوزا ثمينا.", "مصر", "Egypt", Name);
     // A press agency named after a country (فرانس برس) is the agency.

@@ -453,7 +453,7 @@ const EN: &[(Category, &str)] = &[
     ),
     // AID
     (Aid, "n=aid; w=aided; notprev=first,hearing,visual,teaching; sub=aid"),
-    (Aid, "rv=donate; sub=aid"),
+    (Aid, "rv=donate; notctx=organ,organs,blood,kidney,kidneys,plasma,marrow; sub=aid"),
     (Aid, "n=assistance; needs=provide*,humanitarian,financial,military,economic,foreign,emergency,disaster; sub=aid"),
     (Aid, "n=relief; notprev=tax,pain,debt,stress,parking,traffic; sub=aid"),
     // RETREAT
@@ -547,7 +547,7 @@ const EN: &[(Category, &str)] = &[
     (Assault, "rv=attack; notprev=heart,panic,asthma,anxiety; notnear=flames,blaze,fire; sub=attack"),
     (Assault, "rv=assault; sub=attack"),
     // Shooting footage or a film is filming.
-    (Assault, "w=shooting,shootings,gunfire; notnext=for,range,guard,percentage,star,stars,script,footage,film,films,video,videos,scenes,movie,photos,pictures,commercial,commercials,documentary; sub=attack"),
+    (Assault, "w=shooting,shootings,gunfire; notnext=for,range,ranges,guard,percentage,star,stars,script,footage,film,films,video,videos,scenes,movie,photos,pictures,commercial,commercials,documentary; sub=attack"),
     (Assault, "w=shot; notprev=a,flu,his,her,their,one,good,big,booster,long,first,last,mug,jump,snap,photo,free,three-point; notnext=of; sub=attack"),
     (Assault, "w=kill,kills,killed,killing,killings; notnext=himself,herself,themselves; notctx=crash*,accident*,collision*,wreck*,overdose*,drown*; sub=kill"),
     (Assault, "rv=murder; n=homicide,homicides; sub=kill"),

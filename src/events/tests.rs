@@ -202,6 +202,10 @@ fn negation_and_modality() {
         ("الحكومة تنوي شراء طائرات.", &[("cooperate", "intended")]),
         ("ستشتري الحكومة صواريخ.", &[("cooperate", "intended")]),
         (
+            "ضبطت الشرطة أسلحة لاستخدامها في عمليات إرهابية.",
+            &[("coerce", "done"), ("assault", "intended")],
+        ),
+        (
             "The government intends to buy fighter jets.",
             &[("cooperate", "intended")],
         ),
@@ -344,6 +348,12 @@ fn negation_and_modality() {
 fn homographs_and_context() {
     check("أعلنت وزارة الداخلية الخبر.", &[]);
     check("He died of a heart attack.", &[]);
+    // A facility, and organs given after death, are no attack and no aid.
+    check("No one will complain about the shooting ranges.", &[]);
+    check(
+        "His family kept him alive so his organs could be donated.",
+        &[],
+    );
     check("اجتمع مجلس التعاون الخليجي.", &[("consult", "done")]);
     check("نشرت الصحيفة التقرير.", &[]);
     check("The company bought a house.", &[]);
