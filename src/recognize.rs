@@ -313,6 +313,21 @@ const AR_PERSON_CUES: &[&str] = &[
     "الناطق",
     "المتحدث",
     "الزميل",
+    // A person's trade or role (المحلل راين كامينغز).
+    "المحلل",
+    "الباحث",
+    "الخبير",
+    "الكاتب",
+    "الصحافي",
+    "الصحفي",
+    "المراسل",
+    "المحامي",
+    "القاضي",
+    "المدرب",
+    "اللاعب",
+    "الفنان",
+    "الممثل",
+    "المخرج",
     "اخوه",
     "ال",
     "عبد",
@@ -815,6 +830,8 @@ fn spelled_names(text: &str, tokens: &[Token], spans: &mut Vec<Span>, g: &Gazett
     // The countries the article names, and those of each sentence.
     let mut countries: Vec<&str> = Vec::new();
     let mut in_sentence: Vec<(usize, &str)> = Vec::new();
+    // The country named (or referred to by its adjective) at a token.
+    let mut country_at: rustc_hash::FxHashMap<usize, &str> = Default::default();
     for s in spans.iter() {
         covered[s.first..s.last].iter_mut().for_each(|c| *c = true);
         for c in &s.candidates {
@@ -824,15 +841,21 @@ fn spelled_names(text: &str, tokens: &[Token], spans: &mut Vec<Span>, g: &Gazett
                     countries.push(e.cc);
                 }
                 in_sentence.push((s.sentence, e.cc));
+                country_at.entry(s.first).or_insert(e.cc);
             }
         }
     }
     // A word of the language rather than a foreign name: it takes the article or ends as a
     // feminine adjective (الشيشانية), or some name or cue word lies under its proclitics
     // (ومدينة).
+    // An object or possessive pronoun at its end (دمرها, سكانها), or the plural of an adjective
+    // of origin (مسيحيين), makes it a word of the language too.
     let unknown = |t: &Token| {
         !t.key.starts_with("ال")
             && !t.key.ends_with("يه")
+            && !["ها", "هم", "هما", "يين", "يون"]
+                .iter()
+                .any(|p| t.key.ends_with(p))
             && clitic_variants(t).iter().all(|(k, _)| {
                 !g.has_name(k)
                     && !g.is_stopword(k)
@@ -840,7 +863,10 @@ fn spelled_names(text: &str, tokens: &[Token], spans: &mut Vec<Span>, g: &Gazett
                     && !arabic_cue(strip_preposition(k)).any()
             })
     };
-    let mut found: Vec<(String, Vec<EntryId>)> = Vec::new();
+    // Each word found, its towns, and whether it stands for them wherever it recurs: a word of
+    // four consonants or one with its country in brackets does; a shorter one only after a
+    // preposition or a cue word again.
+    let mut found: Vec<(String, Vec<EntryId>, bool)> = Vec::new();
     let mut added = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
         if covered[i] || t.script != Script::Arabic || !unknown(t) {
@@ -851,16 +877,41 @@ fn spelled_names(text: &str, tokens: &[Token], spans: &mut Vec<Span>, g: &Gazett
             .map(|p| {
                 // Only a word for a town or a province: an airport or a district takes a
                 // person's name (مطار كنيدي).
+                // The word itself first: ولاية is no و before لاية.
                 let k = strip_conj(&p.key);
-                [k, strip_preposition(k)]
+                [p.key.as_str(), k, strip_preposition(k)]
                     .into_iter()
                     .find(|k| SETTLEMENT_WORDS.contains(k))
                     .map_or(Cue::None, arabic_cue)
             })
             .unwrap_or(Cue::None);
         let bracketed = bracketed_country(text, t.end, g);
+        // A final ة (folded ه) ends the adjectives and nouns of the language that follow a town
+        // word (مدينة كبيرة, محاصرة, معروفة); Arabic writes a foreign name's final a with ا
+        // (غوزا), so only a country in brackets lets such a word through.
+        if t.key.ends_with('ه') && bracketed.is_none() {
+            continue;
+        }
+        // A country right after the name, by its adjective or after في (مدينة توريتسك
+        // الأوكرانية, بلدة شيبوك في نيجيريا), is the town's.
+        let attached = tokens
+            .get(i + 1)
+            .filter(|nx| nx.sentence == t.sentence)
+            .and_then(|nx| {
+                country_at.get(&(i + 1)).copied().or_else(|| {
+                    matches!(
+                        nx.key.as_str(),
+                        "في" | "ب" | "شمال" | "جنوب" | "شرق" | "غرب"
+                    )
+                    .then(|| country_at.get(&(i + 2)).copied())
+                    .flatten()
+                })
+            });
         let (wanted, min_population) = match bracketed {
             Some(cc) => (vec![cc], 0),
+            None if cue.any() && attached.is_some() => {
+                (attached.into_iter().collect(), SPELLED_TOWN_MIN)
+            }
             // A sentence that names countries places the town in one of them (مدينة سافاري
             // بوسط البلاد, beside مالي).
             None if matches!(cue, Cue::City | Cue::Region) => {
@@ -878,13 +929,23 @@ fn spelled_names(text: &str, tokens: &[Token], spans: &mut Vec<Span>, g: &Gazett
             }
             None => continue,
         };
-        let mut candidates = translit::candidates(g, &t.key, cue == Cue::Region, &wanted);
-        candidates.retain(|c| cue == Cue::Region || g.entry(*c).population >= min_population);
+        let all = translit::candidates(g, &t.key, cue == Cue::Region, &wanted);
+        // A town of unknown population (0 in the gazetteer) counts when it is the only match.
+        let unknown_size = |c: &EntryId| g.entry(*c).population == 0;
+        let candidates: Vec<EntryId> =
+            if cue == Cue::Region || (all.len() == 1 && all.iter().all(unknown_size)) {
+                all
+            } else {
+                all.into_iter()
+                    .filter(|c| g.entry(*c).population >= min_population)
+                    .collect()
+            };
         if candidates.is_empty() {
             continue;
         }
         covered[i] = true;
-        found.push((t.key.clone(), candidates.clone()));
+        let strong = bracketed.is_some() || translit::arabic(&t.key).is_some_and(|s| s.len() >= 4);
+        found.push((t.key.clone(), candidates.clone(), strong));
         added.push(spelled_span(t, i, t.start, &t.key, candidates, cue));
     }
     if found.is_empty() {
@@ -895,8 +956,18 @@ fn spelled_names(text: &str, tokens: &[Token], spans: &mut Vec<Span>, g: &Gazett
         if covered[i] || t.script != Script::Arabic {
             continue;
         }
+        let placed = prev_key(tokens, i).is_some_and(|p| {
+            let k = strip_conj(&p.key);
+            AR_LOCATIVES.contains(&k)
+                || [p.key.as_str(), k, strip_preposition(k)]
+                    .iter()
+                    .any(|k| SETTLEMENT_WORDS.contains(k))
+        }) || t.key.starts_with(['ب', 'ل']);
         for (key, skip) in clitic_variants(t) {
-            if let Some((_, c)) = found.iter().find(|(k, _)| *k == key) {
+            if let Some((_, c, _)) = found
+                .iter()
+                .find(|(k, _, strong)| *k == key && (*strong || placed))
+            {
                 let start = name_start(text, t, skip);
                 added.push(spelled_span(t, i, start, &key, c.clone(), Cue::None));
                 break;
@@ -1234,7 +1305,10 @@ fn match_name(
     let settled = first.script == Script::Arabic
         && prev_key(tokens, i).is_some_and(|p| {
             let k = strip_conj(&p.key);
-            SETTLEMENT_WORDS.contains(&k) || SETTLEMENT_WORDS.contains(&strip_preposition(k))
+            // The word itself too: ولاية is no و before لاية.
+            [p.key.as_str(), k, strip_preposition(k)]
+                .iter()
+                .any(|k| SETTLEMENT_WORDS.contains(k))
         })
         && tokens
             .get(i + n)
