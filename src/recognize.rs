@@ -95,6 +95,16 @@ const SETTLEMENT_WORDS: &[&str] = &[
     "مقاطعه",
 ];
 
+/// The word of [`SETTLEMENT_WORDS`] that a folded word is, as written or after a conjunction
+/// and a preposition (ومدينة, بمدينة). The word as written comes first: ولاية is no و before
+/// لاية.
+fn settlement_word(key: &str) -> Option<&'static str> {
+    let k = strip_conj(key);
+    [key, k, strip_preposition(k)]
+        .into_iter()
+        .find_map(|k| SETTLEMENT_WORDS.iter().copied().find(|s| *s == k))
+}
+
 /// Arabic proclitic sequences, as folded text: conjunction (و ف), preposition (ب ل ك) and article.
 const AR_PROCLITICS: &[&str] = &[
     "و", "ف", "ب", "ل", "ال", "وب", "ول", "فب", "فل", "وال", "فال", "بال", "لل", "وبال", "ولل",
@@ -874,17 +884,10 @@ fn spelled_names(text: &str, tokens: &[Token], spans: &mut Vec<Span>, g: &Gazett
         }
         let cue = prev_key(tokens, i)
             .filter(|p| text[p.end..t.start].chars().all(char::is_whitespace))
-            .map(|p| {
-                // Only a word for a town or a province: an airport or a district takes a
-                // person's name (مطار كنيدي).
-                // The word itself first: ولاية is no و before لاية.
-                let k = strip_conj(&p.key);
-                [p.key.as_str(), k, strip_preposition(k)]
-                    .into_iter()
-                    .find(|k| SETTLEMENT_WORDS.contains(k))
-                    .map_or(Cue::None, arabic_cue)
-            })
-            .unwrap_or(Cue::None);
+            // Only a word for a town or a province: an airport or a district takes a person's
+            // name (مطار كنيدي).
+            .and_then(|p| settlement_word(&p.key))
+            .map_or(Cue::None, arabic_cue);
         let bracketed = bracketed_country(text, t.end, g);
         // A final ة (folded ه) ends the adjectives and nouns of the language that follow a town
         // word (مدينة كبيرة, محاصرة, معروفة); Arabic writes a foreign name's final a with ا
@@ -957,11 +960,7 @@ fn spelled_names(text: &str, tokens: &[Token], spans: &mut Vec<Span>, g: &Gazett
             continue;
         }
         let placed = prev_key(tokens, i).is_some_and(|p| {
-            let k = strip_conj(&p.key);
-            AR_LOCATIVES.contains(&k)
-                || [p.key.as_str(), k, strip_preposition(k)]
-                    .iter()
-                    .any(|k| SETTLEMENT_WORDS.contains(k))
+            AR_LOCATIVES.contains(&strip_conj(&p.key)) || settlement_word(&p.key).is_some()
         }) || t.key.starts_with(['ب', 'ل']);
         for (key, skip) in clitic_variants(t) {
             if let Some((_, c, _)) = found
@@ -1303,13 +1302,7 @@ fn match_name(
     // (مدينة, بمدينة, بلدتي, محافظة), with no definite word after the name (قرية أم الخير is a
     // longer name).
     let settled = first.script == Script::Arabic
-        && prev_key(tokens, i).is_some_and(|p| {
-            let k = strip_conj(&p.key);
-            // The word itself too: ولاية is no و before لاية.
-            [p.key.as_str(), k, strip_preposition(k)]
-                .iter()
-                .any(|k| SETTLEMENT_WORDS.contains(k))
-        })
+        && prev_key(tokens, i).is_some_and(|p| settlement_word(&p.key).is_some())
         && tokens
             .get(i + n)
             .is_none_or(|nx| nx.sentence != first.sentence || !nx.key.starts_with("ال"));

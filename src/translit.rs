@@ -292,11 +292,6 @@ const DIVISION_WORDS: &[&str] = &[
     " Department",
 ];
 
-/// The folded Arabic word has as many consonants as a match needs.
-pub fn long_enough(key: &str) -> bool {
-    arabic(key).is_some_and(|s| s.len() >= MIN_CONSONANTS)
-}
-
 /// Towns (or, with `region`, provinces) in one of `countries` whose English name the folded
 /// Arabic word `key` writes, most populous first.
 pub fn candidates(g: &Gazetteer, key: &str, region: bool, countries: &[&str]) -> Vec<EntryId> {
