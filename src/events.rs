@@ -95,6 +95,17 @@ struct SMention {
     media: Option<bool>,
 }
 
+/// What the sentence says about places beyond the names near a trigger.
+struct PlaceHints<'a> {
+    /// The sentence's triggers: a place with another one between belongs to that one.
+    triggers: &'a [Trigger],
+    /// First words of the acts another act brought about (أسفر عن مقتل): their places are
+    /// the cause's too.
+    consequences: &'a [usize],
+    /// The place a "there" near the trigger refers back to.
+    there: Option<usize>,
+}
+
 /// An actor candidate: label, word position, place it came from (a country).
 struct ActorCand {
     label: String,
@@ -937,7 +948,21 @@ impl Context {
                             )
                     })
             });
-            if prevented || done_without {
+            // Stopped in time ("wounding him before more people could be killed"), or told
+            // falsely ("falsely accusing a man of sexual assault"): it did not happen.
+            let modal_at = match t.first {
+                f if f >= 1 && matches!(keys[f - 1], "could" | "can") => Some(f - 1),
+                f if f >= 2 && keys[f - 1] == "be" && matches!(keys[f - 2], "could" | "can") => {
+                    Some(f - 2)
+                }
+                _ => None,
+            };
+            let forestalled = modal_at
+                .is_some_and(|m| (m.saturating_sub(4)..m).any(|w| same(w) && keys[w] == "before"));
+            // (The false telling itself, "falsely accused", did happen.)
+            let falsely = (t.first.saturating_sub(9)..t.first.saturating_sub(1))
+                .any(|w| same(w) && keys[w] == "falsely");
+            if prevented || done_without || forestalled || falsely {
                 mode[i] = Mode::Denied;
             }
             // The topic of an inquiry (ينبغي التحقيق في مقتل الصحفي) happened; what is to be
@@ -978,12 +1003,50 @@ impl Context {
         for t in triggers.iter_mut() {
             t.cat = self.refine(t, &keys, &clause, &cue_of);
         }
+        // Acts that another one brought about (التفجير الذي أسفر عن مقتل 32 شخصا في سوروج, "the
+        // blast, resulting in deaths in the market"): where they happened, the cause did too.
+        let consequences: Vec<usize> = triggers
+            .iter()
+            .filter(|u| {
+                (u.first.saturating_sub(3)..u.first).any(|w| {
+                    clause[w] == clause[u.first] && RESULT_WORDS.contains(&strip_particle(keys[w]))
+                })
+            })
+            .map(|u| u.first)
+            .collect();
         for (i, t) in triggers.iter().enumerate() {
             if !keep[i] {
                 continue;
             }
             let actors = self.actors(a, t, text, tokens, &clause, &mentions);
-            let (places, precision) = self.places(a, t, &triggers, &clause, &mentions, &actors);
+            // "Raided several homes he owned there and arrested him": the place named last
+            // before "there" (not an existential "there is", nor one opening the sentence).
+            let there = (t.first.saturating_sub(PLACE_WINDOW)
+                ..(t.last + PLACE_WINDOW).min(keys.len()))
+                .find(|&w| {
+                    w > 0
+                        && keys[w] == "there"
+                        && clause[w] == clause[t.first]
+                        && !keys.get(w + 1).is_some_and(|k| EXISTENTIAL.contains(k))
+                })
+                .and_then(|w| {
+                    mentions
+                        .iter()
+                        .filter(|m| {
+                            m.last < w
+                                && m.form == MentionForm::Name
+                                && !m.qualifies
+                                && m.media.is_none()
+                        })
+                        .max_by_key(|m| m.last)
+                        .map(|m| m.place)
+                });
+            let hints = PlaceHints {
+                triggers: &triggers,
+                consequences: &consequences,
+                there,
+            };
+            let (places, precision) = self.places(a, t, &hints, &clause, &mentions, &actors);
             // An Arabic present verb with a weekday named alone (ويجتمع السفراء الثلاثاء) tells
             // of an act to come, on the next such day. (An English base form is a noun as often:
             // "the attack on Tuesday".)
@@ -1240,18 +1303,21 @@ impl Context {
         &self,
         a: &Analysis,
         t: &Trigger,
-        triggers: &[Trigger],
+        hints: &PlaceHints,
         clause: &[usize],
         mentions: &[SMention],
         actors: &[ActorCand],
     ) -> (Vec<usize>, &'static str) {
         // A place with another trigger between it and this one is that trigger's
-        // ("families clashed in a camp and gunmen opened fire in the Bekaa").
+        // ("families clashed in a camp and gunmen opened fire in the Bekaa"), unless that
+        // trigger is what this one brought about (the deaths a bombing caused, there).
         let theirs = |m: &SMention| {
-            triggers.iter().any(|u| {
+            hints.triggers.iter().any(|u| {
                 u.first != t.first
                     && ((m.last < u.first && u.last < t.first)
-                        || (t.last < u.first && u.last < m.first))
+                        || (t.last < u.first
+                            && u.last < m.first
+                            && !hints.consequences.contains(&u.first)))
             })
         };
         let plausible = |m: &SMention| {
@@ -1338,6 +1404,9 @@ impl Context {
             }
             places.truncate(MAX_PLACES);
             return (places, "place");
+        }
+        if let Some(p) = hints.there {
+            return (vec![p], "place");
         }
         // The actor's country, when it is one the article is about (an intervening foreign
         // power is not where things happen).
@@ -1442,6 +1511,31 @@ const FLEE_NOUNS: &[&str] = &[
     "لاجيين",
     "refugees",
     "evacuees",
+];
+
+/// Words that make the act after them the result of an earlier one (folded): أسفر عن, أدى إلى,
+/// "resulting in", "leaving".
+const RESULT_WORDS: &[&str] = &[
+    "اسفر",
+    "اسفرت",
+    "ادي",
+    "ادت",
+    "خلف",
+    "خلفت",
+    "اوقع",
+    "اوقعت",
+    "resulting",
+    "resulted",
+    "leaving",
+    "causing",
+    "caused",
+];
+
+/// Words after "there" that make it existential ("there were arrests"), not a place.
+const EXISTENTIAL: &[&str] = &[
+    "is", "are", "was", "were", "will", "would", "has", "have", "had", "may", "might", "could",
+    "should", "must", "seems", "seemed", "appears", "appeared", "remain", "remains", "being", "be",
+    "s",
 ];
 
 /// "Without" right before an act (folded).

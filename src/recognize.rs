@@ -821,8 +821,57 @@ pub fn recognize(text: &str, tokens: &[Token], g: &Gazetteer) -> Vec<Span> {
         }
     }
     spelled_names(text, tokens, &mut spans, g);
+    city_of_a_name(&mut spans, g);
     spans.retain(|s| !s.candidates.is_empty());
     spans
+}
+
+/// "Dublin City Council" in an article that says Dublin elsewhere: the gazetteer knows "Dublin
+/// City" as a name of one Dublin only (Ireland's), but the words mean the city of the Dublin the
+/// article is about. When the largest place a name "X City" can be is also a place named X, and the
+/// article names X on its own, the mention is one more of X, announced as a city: its candidates
+/// are the towns among those of X's mentions, and one sense per discourse chooses for all. A name
+/// that means something else (Kansas City beside the state of Kansas, Mexico City beside the
+/// country) keeps its own.
+fn city_of_a_name(spans: &mut [Span], g: &Gazetteer) {
+    for k in 0..spans.len() {
+        let Some(stem) = spans[k].key.strip_suffix(" city").map(str::to_string) else {
+            continue;
+        };
+        let stem = stem.as_str();
+        // The largest place the name can be: a village elsewhere may carry "Springfield City"
+        // among its alternate names.
+        let largest = spans[k]
+            .candidates
+            .iter()
+            .max_by_key(|c| g.entry(**c).population);
+        if !largest.is_some_and(|c| g.lookup(stem).iter().any(|p| p.entry == *c)) {
+            continue;
+        }
+        let mut towns: Vec<EntryId> = Vec::new();
+        let mut a_country = false;
+        for s in spans.iter() {
+            if s.key == stem && s.form == MentionForm::Name {
+                for &c in &s.candidates {
+                    let kind = g.entry(c).kind;
+                    a_country |= kind == PlaceKind::Country;
+                    if kind == PlaceKind::City && !towns.contains(&c) {
+                        towns.push(c);
+                    }
+                }
+            }
+        }
+        // Mexico City is not the city of the country's name.
+        if towns.is_empty() || a_country {
+            continue;
+        }
+        let span = &mut spans[k];
+        span.key = stem.to_string();
+        span.candidates = towns;
+        if matches!(span.cue, Cue::None | Cue::Place) {
+            span.cue = Cue::City;
+        }
+    }
 }
 
 /// The fewest people of a town found by its consonants in a country the article names (three

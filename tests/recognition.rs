@@ -970,3 +970,22 @@ fn a_foreign_town_is_found_by_the_consonants_of_its_latin_name() {
         "Troitsk",
     );
 }
+
+/// "Dublin City Council" in an article about Dublin, Ohio: the gazetteer knows "Dublin City" as
+/// Ireland's capital only, but the words name the city of the article's Dublin. A name that means
+/// another place than its first word (Kansas City, beside Kansas) keeps its own.
+#[test]
+fn the_city_of_a_name_is_the_articles_place_of_that_name() {
+    let a = analysed(
+        "Dublin City Council heard a first reading on Monday. Dublin, a suburb of Columbus, \
+         Ohio, has grown fast. The Dublin police chief spoke.",
+    );
+    let dublins: Vec<&Place> = a.places.iter().filter(|p| p.name == "Dublin").collect();
+    assert_eq!(dublins.len(), 1, "{:?}", a.places);
+    assert_eq!(dublins[0].country_code.as_deref(), Some("US"));
+    assert!(dublins[0].mentions.iter().any(|m| m.text == "Dublin City"));
+    let a = analysed("Kansas City Council met. Kansas lawmakers disagreed.");
+    assert!(place(&a, "Kansas City").kind == PlaceKind::City);
+    let a = analysed("Flights to Mexico City resumed. Mexico reported new cases.");
+    assert_eq!(place(&a, "Mexico City").country_code.as_deref(), Some("MX"));
+}

@@ -155,6 +155,9 @@ pub struct Entry {
     pub notctx: Vec<String>,
     /// None of these may occur among the [`NEAR`] words after it ("attack on the flames").
     pub notnear: Vec<String>,
+    /// None of these may occur among the [`AROUND`] words before it or the [`NEAR`] words after
+    /// it: what "poses" or "faces" a threat, or is "removed", is a danger, not a threat made.
+    pub notaround: Vec<String>,
     /// Special behaviours.
     pub flags: Flags,
     /// A finer kind inside the category (`sub=deal`: purchases and deals; `sub=arrest`), used
@@ -218,10 +221,13 @@ use Category::*;
 /// How many words after a trigger `notnear=` looks at.
 const NEAR: usize = 3;
 
+/// How many words before a trigger `notaround=` looks at ("remove the Tamil Tigers' threat").
+const AROUND: usize = 4;
+
 /// Arabic entries. `v=PAST/PRESENT` a verb (either side may be empty), `n=` nouns, `w=` other
 /// listed forms; `then=` a following phrase (positions separated by spaces, alternatives by
 /// `|`), `gap=` words allowed before it; `needs=`, `notprev=`, `notnext=`, `notctx=`,
-/// `notnear=` context words (`*` ends a prefix); `flag=deny|summon|official`.
+/// `notnear=`, `notaround=` context words (`*` ends a prefix); `flag=deny|summon|official`.
 const AR: &[(Category, &str)] = &[
     // AGREE
     (Agree, "v=اتفق/تفق; n=اتفاق,اتفاقية,اتفاقيات,اتفاقات; sub=accord"),
@@ -317,7 +323,11 @@ const AR: &[(Category, &str)] = &[
     // What endangers democracy or stability is a risk, not a threat someone makes; a security
     // threat (تهديد أمني) too. Not الأمن, السلام: security forces and peace talks are threatened
     // by someone.
-    (Threaten, "v=هدد/هدد; n=تهديد,تهديدات; notnear=الديمقراطيه,ديمقراطيه,الاستقرار,استقرار,سلامه,الاقتصاد,اقتصاد,مستقبل,الوحده,وحده,السياده; notnext=امني,امنيه; sub=threat"),
+    (Threaten, "v=هدد/هدد; notnear=الديمقراطيه,ديمقراطيه,الاستقرار,استقرار,سلامه,الاقتصاد,اقتصاد,مستقبل,الوحده,وحده,السياده; notnext=امني,امنيه; sub=threat"),
+    // A threat that something poses (يشكل تهديدا), that a country faces (التهديدات التي
+    // تواجه), or that stands beside challenges and dangers (التحديات والتهديدات) is a danger,
+    // not a threat someone made.
+    (Threaten, "n=تهديد,تهديدات; notnear=الديمقراطيه,ديمقراطيه,الاستقرار,استقرار,سلامه,الاقتصاد,اقتصاد,مستقبل,الوحده,وحده,السياده; notnext=امني,امنيه; notaround=يشكل,تشكل,شكل,يمثل,تمثل,مثل,تواجه,يواجه,تواجهها,يواجهها,مواجهه,التحديات,تحديات,المخاطر,مخاطر,الاخطار,اخطار; sub=threat"),
     // As in English, a warning is a threat only when it carries one (بعواقب, من مغبة, الرد,
     // بالقوة); most warn of a danger (حذر من أن الوضع هش, الخبراء يحذرون).
     (
@@ -492,7 +502,11 @@ const EN: &[(Category, &str)] = &[
     // "The threat of wildfires" is a risk, and so is what "threatens democracy" or "a threat to
     // public safety", and a security threat: not a threat someone makes. ("Threatened security
     // forces", "the peace talks" are.)
-    (Threaten, "rv=threaten; n=threat,threats; notprev=health,fire,flood,life,security; notnext=of; notnear=democracy,stability,safety,economy,existence,survival,future,jobs,environment,habitat,livelihood*; sub=threat"),
+    (Threaten, "rv=threaten; notprev=health,fire,flood,life,security; notnext=of; notnear=democracy,stability,safety,economy,existence,survival,future,jobs,environment,habitat,livelihood*; sub=threat"),
+    // The same for a threat that someone poses or faces, or that is to be removed, reduced or
+    // countered ("posing a threat to himself", "the gravity of the threat that faces Sudan", "a
+    // deadly threat troops face"): a danger.
+    (Threaten, "n=threat,threats; notprev=health,fire,flood,life,security; notnext=of; notnear=democracy,stability,safety,economy,existence,survival,future,jobs,environment,habitat,livelihood*; notaround=pose,poses,posed,posing,face,faces,faced,facing,remove,removing,eliminate,eliminating,reduce,reducing,counter,countering,combat,combating,tackle,tackling,neutralize,neutralizing,gravity; sub=threat"),
     // A warning is a threat only when it carries one ("warned Iran against", "of
     // consequences", "of retaliation"); most warn of a danger (warning residents of the
     // fire, warned that the deficit would be the highest, warning signs).
@@ -646,6 +660,7 @@ fn parse_entry(cat: Category, spec: &str, arabic: bool) -> Option<(Entry, Vec<(S
         notnext: Vec::new(),
         notctx: Vec::new(),
         notnear: Vec::new(),
+        notaround: Vec::new(),
         flags: Flags::default(),
         sub: String::new(),
     };
@@ -687,6 +702,7 @@ fn parse_entry(cat: Category, spec: &str, arabic: bool) -> Option<(Entry, Vec<(S
             "notnext" => e.notnext = split_list(v),
             "notctx" => e.notctx = split_list(v),
             "notnear" => e.notnear = split_list(v),
+            "notaround" => e.notaround = split_list(v),
             "sub" => e.sub = v.trim().to_string(),
             "flag" => match v.trim() {
                 "deny" => e.flags.deny = true,
@@ -952,6 +968,14 @@ impl Lexicon {
                 .skip(last + 1)
                 .take(NEAR)
                 .any(|k| any(&e.notnear, k))
+        {
+            return false;
+        }
+        if !e.notaround.is_empty()
+            && keys[first.saturating_sub(AROUND)..first]
+                .iter()
+                .chain(keys.iter().skip(last + 1).take(NEAR))
+                .any(|k| any(&e.notaround, k))
         {
             return false;
         }

@@ -579,6 +579,26 @@ fn homographs_and_context() {
         &[("threaten", "done")],
     );
     check("هدد مسلحون قوات الأمن بالقتل.", &[("threaten", "done")]);
+    // A threat someone poses or faces, or one to be removed, is a danger; one made is not.
+    check(
+        "The man was posing a threat to himself and the officers.",
+        &[],
+    );
+    check(
+        "Egypt understands the gravity of the threat that faces Sudan.",
+        &[],
+    );
+    check(
+        "It would remove the Tamil Tigers' threat once and for all.",
+        &[],
+    );
+    check("وتحدث عن التحديات والتهديدات التي تواجه دول المنطقة.", &[]);
+    check("وقال إن الجماعة تشكل تهديدا للأمن.", &[]);
+    check(
+        "Authorities charged a man with making threats against the mayor.",
+        &[("coerce", "done"), ("threaten", "done")],
+    );
+    check("ووجه الزعيم تهديدا إلى جيرانه.", &[("threaten", "done")]);
     check(
         "هدد الرئيس بالانسحاب من الاتفاق.",
         &[("threaten", "done"), ("agree", "done")],
@@ -602,6 +622,19 @@ fn homographs_and_context() {
     check(
         "Police guarded the mosque to prevent attacks on worshippers.",
         &[("assault", "denied")],
+    );
+    // Stopped in time, or told falsely: did not happen.
+    check(
+        "An officer stopped the gunman before more people could be killed.",
+        &[("assault", "denied")],
+    );
+    check(
+        "A woman admitted to falsely accusing a man of sexual assault.",
+        &[("accuse", "done"), ("assault", "denied")],
+    );
+    check(
+        "He was killed before police could arrive.",
+        &[("assault", "done")],
     );
     check(
         "أرسلت الجبهة تعزيزات إلى البلدة لمنع سيطرة النظام عليها.",
@@ -930,6 +963,34 @@ fn a_scene_named_far_away_in_the_sentence_beats_the_fallbacks() {
         &[("Atlanta", "geonames:4180439", "Atlanta", CITY, "US", N)],
     );
     let e = with_trigger(&a, "robbery");
+    assert_ne!(e.location_precision, "place", "{e:?}");
+    // ... but the deaths a bombing caused were where it happened.
+    let a = events(
+        "حملت تركيا المتطرفين مسؤولية التفجير الذي أسفر عن مقتل 32 شخصا في مدينة سوروج.",
+        &[
+            ("تركيا", "iso3166:TR", "Turkey", C, "TR", N),
+            ("سوروج", "geonames:300075", "Suruç", CITY, "TR", N),
+        ],
+    );
+    let e = with_trigger(&a, "التفجير");
+    assert_eq!(
+        e.places.first().map(String::as_str),
+        Some("geonames:300075")
+    );
+    // "There" refers back to the place named before it; an existential "there were" does not.
+    let columbus = ("Columbus", "geonames:4509177", "Columbus", CITY, "US", N);
+    let a = events(
+        "He left the Columbus area before police raided homes he owned there and arrested his partner.",
+        &[columbus],
+    );
+    let e = with_trigger(&a, "arrested");
+    assert_eq!(e.places, ["geonames:4509177"], "{e:?}");
+    assert_eq!(e.location_precision, "place");
+    let a = events(
+        "He left the Columbus area many years ago after a long and bitter quarrel with all his family; there were arrests of his partners later.",
+        &[columbus],
+    );
+    let e = with_trigger(&a, "arrests");
     assert_ne!(e.location_precision, "place", "{e:?}");
 }
 
