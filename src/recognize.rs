@@ -2001,6 +2001,16 @@ fn keep(text: &str, tokens: &[Token], span: &mut Span, g: &Gazetteer, ctx: &Cont
                 }
                 // Part of a longer capitalised name whose other word is no place: a person
                 // (George Washington) unless that word is geographic (North Carolina's "North").
+                // A word that only some hamlet is called (Meadow, Texas) is no place either: "a
+                // Meadow Grove man" is from Meadow Grove, not from a Grove; a state, a country
+                // or a town of some size before a name makes a list (Dallas Texas). Neither word
+                // is a person's name then, so the name's other mentions stay.
+                let other_place = || {
+                    g.lookup(&p.key).iter().any(|c| {
+                        let e = g.entry(c.entry);
+                        e.kind != PlaceKind::City || e.population >= GIVEN_NAME_TOWN_MIN
+                    })
+                };
                 if p.capitalized
                     && !p.sentence_initial
                     && gap == " "
@@ -2008,10 +2018,16 @@ fn keep(text: &str, tokens: &[Token], span: &mut Span, g: &Gazetteer, ctx: &Cont
                     && !is_country
                     && !EN_GEO_WORDS.contains(&p.key.as_str())
                     && !EN_CALENDAR.contains(&p.key.as_str())
-                    && !g.has_name(&p.key)
                 {
-                    ctx.surname(span, g);
-                    return false;
+                    if !g.has_name(&p.key) {
+                        ctx.surname(span, g);
+                        return false;
+                    }
+                    // (Only this mention: "Rodeo Gainesville", a dealer's name, leaves the
+                    // article's other Gainesvilles alone.)
+                    if !other_place() {
+                        return false;
+                    }
                 }
             }
             // A common given name right before another capitalised word is a person's first

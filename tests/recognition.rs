@@ -989,3 +989,20 @@ fn the_city_of_a_name_is_the_articles_place_of_that_name() {
     let a = analysed("Flights to Mexico City resumed. Mexico reported new cases.");
     assert_eq!(place(&a, "Mexico City").country_code.as_deref(), Some("MX"));
 }
+
+/// A capitalised word before a name that only some hamlet is called makes one longer name with
+/// it: "a Meadow Grove man" is from Meadow Grove, not from Grove, Oklahoma. Only that mention
+/// goes: the dealer "Rodeo Gainesville" leaves the town's other mentions alone.
+#[test]
+fn a_hamlets_name_before_a_word_makes_a_longer_name() {
+    absent(
+        "The woman admitted falsely accusing a Meadow Grove man of assault.",
+        "Grove",
+    );
+    let a = analysed(
+        "The Rodeo Gainesville dealer sold the most cars. Gainesville business owners are hopeful.",
+    );
+    let g = place(&a, "Gainesville");
+    assert_eq!(g.mentions.len(), 1, "{:?}", g.mentions);
+    check("Police in Dallas Texas said so.", "Texas", "Texas", Name);
+}
