@@ -109,14 +109,16 @@ struct Evidence {
     /// the other mentions of the same name, are not evidence for itself).
     sentence_names: FxHashMap<usize, Vec<(&'static str, EntryId)>>,
     sentence_adjs: FxHashMap<usize, Vec<&'static str>>,
-    sentence_regions: FxHashMap<usize, Vec<&'static str>>,
+    /// Provinces named in each sentence, with the group of the name (not evidence for itself:
+    /// "Minnesota" is no Minneota because Minnesota is named).
+    sentence_regions: FxHashMap<usize, Vec<(&'static str, EntryId)>>,
     /// Weight of each country over the article's mentions, and the part of it that each name
     /// contributes (a name is not evidence for itself).
     weights: FxHashMap<&'static str, f64>,
     total: f64,
     by_key: FxHashMap<(EntryId, &'static str), f64>,
     key_total: FxHashMap<EntryId, f64>,
-    article_regions: FxHashMap<&'static str, usize>,
+    article_regions: FxHashMap<&'static str, Vec<EntryId>>,
     anchors: Anchors,
     /// What the names say of each other whatever they resolve to (the same in every round).
     pairs: Pairs,
@@ -233,6 +235,9 @@ fn unambiguous_country(span: &Span, g: &Gazetteer) -> Option<&'static str> {
         None
     }
 }
+
+/// Rounds of scoring and gathering evidence in [`resolve`].
+const ROUNDS: usize = 3;
 
 /// Groups of spans that could name the same place (they share a candidate, directly or through
 /// other spans): Dublin and Dublin City are one group. A group is not evidence for itself.
@@ -388,11 +393,11 @@ fn gather(
                     ev.anchors.insert((e.lat, e.lon), group);
                 }
                 if !span.county && e.kind == PlaceKind::Region && e.id.starts_with("ne-admin1:") {
-                    *ev.article_regions.entry(e.id).or_default() += 1;
+                    ev.article_regions.entry(e.id).or_default().push(group);
                     ev.sentence_regions
                         .entry(span.sentence)
                         .or_default()
-                        .push(e.id);
+                        .push((e.id, group));
                 }
                 Some(e.cc).filter(|c| !c.is_empty())
             }
@@ -554,11 +559,15 @@ fn score(
         if ev
             .sentence_regions
             .get(&span.sentence)
-            .is_some_and(|v| v.contains(&region.as_str()))
+            .is_some_and(|v| v.iter().any(|(r, from)| *r == region && *from != group))
         {
             s += weight::SENTENCE_REGION;
             why.push_with(|| format!("{whose}is named in the same sentence"));
-        } else if ev.article_regions.contains_key(region.as_str()) {
+        } else if ev
+            .article_regions
+            .get(region.as_str())
+            .is_some_and(|v| v.iter().any(|&from| from != group))
+        {
             s += weight::ARTICLE_REGION;
             why.push_with(|| format!("{whose}is named in the article"));
         }
@@ -736,7 +745,11 @@ pub fn resolve<'a>(spans: &'a [Span], g: &'a Gazetteer) -> Resolution<'a> {
         pairs: Pairs::new(spans, &postings, g),
         ..Evidence::default()
     };
-    for _round in 0..2 {
+    // Each round scores with the evidence of the last one's choices. Three, because a choice
+    // can hang on a name whose own reading settles only in the second: "Albany ... Georgia"
+    // reads Georgia as the country first, the state once Albany is known to be American, and
+    // only then is Albany the Georgian one.
+    for _round in 0..ROUNDS {
         let pairs = std::mem::take(&mut ev.pairs);
         ev = gather(spans, &groups, &chosen, g, pairs);
         scored_all = spans

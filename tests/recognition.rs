@@ -1006,3 +1006,16 @@ fn a_hamlets_name_before_a_word_makes_a_longer_name() {
     assert_eq!(g.mentions.len(), 1, "{:?}", g.mentions);
     check("Police in Dallas Texas said so.", "Texas", "Texas", Name);
 }
+
+/// A state named in the sentence says which town of a name is meant, but a name is no evidence
+/// for itself: "Minnesota" is the state, not the town Minneota that also bears its name. And the
+/// evidence settles over rounds: Georgia is read as the state once Albany is seen to be
+/// American, and then Albany is the Georgian one.
+#[test]
+fn a_state_in_the_sentence_picks_the_town_but_not_itself() {
+    let a = analysed("Police in Rochester and across Minnesota searched.");
+    assert_eq!(place(&a, "Minnesota").kind, PlaceKind::Region);
+    let a = analysed("Police in Albany and across Georgia searched.");
+    let albany = place(&a, "Albany");
+    assert!((albany.lat - 31.58).abs() < 0.1, "{albany:?}");
+}
