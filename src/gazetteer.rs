@@ -320,7 +320,7 @@ impl Gazetteer {
             };
             let id = (g.entries.len() + county_entries.len()) as EntryId;
             counties
-                .entry(fold(name).into_boxed_str())
+                .entry(compact_county_key(&fold(name)).into_boxed_str())
                 .or_default()
                 .push(id);
             by_fips.insert(fips, id);
@@ -467,9 +467,12 @@ impl Gazetteer {
     }
 
     /// The US counties or parishes of this folded name ("laurel county"), one per state that
-    /// has one; empty for any other key.
+    /// has one; empty for any other key. The name is compared without its inner spaces, as
+    /// texts write it both ways (DeSoto Parish, officially De Soto Parish).
     pub fn counties(&self, key: &str) -> &[EntryId] {
-        self.counties.get(key).map_or(&[], Vec::as_slice)
+        self.counties
+            .get(compact_county_key(key).as_str())
+            .map_or(&[], Vec::as_slice)
     }
 
     /// True when `key` is on the learned stop-list (an ordinary word more often than a place).
@@ -517,6 +520,15 @@ impl Gazetteer {
 }
 
 /// The first column of each non-comment line, folded.
+/// A county's folded name without the spaces before its last word ("de soto parish" and
+/// "desoto parish" are both "desoto parish").
+fn compact_county_key(key: &str) -> String {
+    match key.rsplit_once(' ') {
+        Some((name, word)) => format!("{} {word}", name.replace(' ', "")),
+        None => key.to_string(),
+    }
+}
+
 fn key_set(table: &str) -> FxHashSet<Box<str>> {
     table
         .lines()

@@ -1019,3 +1019,16 @@ fn a_state_in_the_sentence_picks_the_town_but_not_itself() {
     let albany = place(&a, "Albany");
     assert!((albany.lat - 31.58).abs() < 0.1, "{albany:?}");
 }
+
+/// A county's name is matched with or without its inner spaces: "DeSoto Parish" is De Soto
+/// Parish, Louisiana, and it tells which Mansfield the article means.
+#[test]
+fn a_county_name_with_or_without_inner_spaces() {
+    let a =
+        analysed("Mansfield Mayor Curtis McCoy spoke. He served on the DeSoto Parish Police Jury.");
+    assert_eq!(
+        place(&a, "De Soto Parish, Louisiana").kind,
+        PlaceKind::Region
+    );
+    assert!((place(&a, "Mansfield").lon - -93.7).abs() < 0.2);
+}
