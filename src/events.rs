@@ -671,12 +671,22 @@ impl Context {
                             && k(first - 1) == "the"
                             && k(first - 2) == "of"
                             && is(first - 3, Cue::Qualifier)));
+            // على الأراضي السورية, "on Syrian soil", Iranian airspace: the adjective names the
+            // ground, a place like a name after a locative word.
+            // (Arabic puts the adjective after its noun, English before: المروحيات الإيرانية
+            // أجواء أذربيجان are Iranian helicopters in Azerbaijan's airspace.)
+            let territory = m.form == MentionForm::Adjective
+                && if k(first).is_ascii() {
+                    TERRITORY_WORDS.contains(&k(last + 1))
+                } else {
+                    first >= 1 && TERRITORY_WORDS.contains(&strip_particle(k(first - 1)))
+                };
             mentions.push(SMention {
                 place: pi,
-                form: m.form,
+                form: if territory { MentionForm::Name } else { m.form },
                 first,
                 last,
-                locative: glued || before,
+                locative: glued || before || territory,
                 qualifies,
                 media: None,
             });
@@ -1409,12 +1419,17 @@ impl Context {
             return (vec![p], "place");
         }
         // The actor's country, when it is one the article is about (an intervening foreign
-        // power is not where things happen).
+        // power is not where things happen). Not for an attack when the article's main place
+        // lies in another country: an army strikes abroad ("where the Israeli army dropped
+        // cluster bombs", in an article about southern Lebanon), and the attack is the target's.
+        let main_cc = self
+            .focus_place
+            .and_then(|f| a.places[f].country_code.as_ref());
         let in_focus = |c: usize| {
-            a.places[c]
-                .country_code
-                .as_ref()
-                .is_some_and(|cc| self.focus_cc.contains(cc))
+            a.places[c].country_code.as_ref().is_some_and(|cc| {
+                self.focus_cc.contains(cc)
+                    && !(t.cat == Category::Assault && main_cc.is_some_and(|m| m != cc))
+            })
         };
         if let Some(c) = actors
             .iter()
@@ -1529,6 +1544,22 @@ const RESULT_WORDS: &[&str] = &[
     "leaving",
     "causing",
     "caused",
+];
+
+/// Words for a country's ground, before its Arabic adjective or after its English one
+/// (folded): the adjective then names where things happen.
+const TERRITORY_WORDS: &[&str] = &[
+    "الاراضي",
+    "اراضي",
+    "الارض",
+    "الاجواء",
+    "اجواء",
+    "الاقليم",
+    "territory",
+    "territories",
+    "soil",
+    "airspace",
+    "waters",
 ];
 
 /// Words after "there" that make it existential ("there were arrests"), not a place.

@@ -977,6 +977,25 @@ fn a_scene_named_far_away_in_the_sentence_beats_the_fallbacks() {
         e.places.first().map(String::as_str),
         Some("geonames:300075")
     );
+    // An adjective after a word for a country's ground names the scene (على الأراضي السورية).
+    let a = events(
+        "قصفت الطائرات مواقع المتطرفين على الأراضي السورية.",
+        &[("السورية", "iso3166:SY", "Syria", C, "SY", ADJ)],
+    );
+    let e = with_trigger(&a, "قصفت");
+    assert_eq!(e.places, ["iso3166:SY"], "{e:?}");
+    assert_eq!(e.location_precision, "place");
+    // An army's strikes with no place named are the article's country's, not the army's own
+    // when the article is about another one.
+    let a = events(
+        "Lebanon counts the cost.\nThe Israeli army dropped cluster bombs during the war.",
+        &[
+            ("Lebanon", "iso3166:LB", "Lebanon", C, "LB", N),
+            ("Israeli", "iso3166:IL", "Israel", C, "IL", ADJ),
+        ],
+    );
+    let e = with_trigger(&a, "bombs");
+    assert_eq!(e.places, ["iso3166:LB"], "{e:?}");
     // "There" refers back to the place named before it; an existential "there were" does not.
     let columbus = ("Columbus", "geonames:4509177", "Columbus", CITY, "US", N);
     let a = events(
