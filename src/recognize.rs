@@ -630,6 +630,24 @@ const EN_CIVIC: &[&str] = &[
     "councilwoman",
 ];
 
+/// Compass words that can stand before a state's or a country's name to say which part of it
+/// is meant ("North East Texas", "southern Lebanon").
+const EN_DIRECTIONS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+];
+
 /// Direction and generic geographic words that may stand beside a place name in a longer name.
 const EN_GEO_WORDS: &[&str] = &[
     "north",
@@ -1787,6 +1805,26 @@ fn keep(text: &str, tokens: &[Token], span: &mut Span, g: &Gazetteer, ctx: &Cont
             span.start = tokens[span.first].start;
             span.key = key;
         }
+    }
+    // "North East Texas": directions before the name of a state or a country say which part of
+    // it they mean; they are no town (North East, Maryland).
+    let directions_before_region = span.form == MentionForm::Name
+        && tokens[span.first..span.last]
+            .iter()
+            .all(|t| t.script == Script::Latin && EN_DIRECTIONS.contains(&t.key.as_str()))
+        && tokens.get(span.last).is_some_and(|nx| {
+            nx.capitalized
+                && nx.sentence == tokens[span.first].sentence
+                && &text[tokens[span.last - 1].end..nx.start] == " "
+                && g.lookup(&nx.key).iter().any(|c| {
+                    matches!(
+                        g.entry(c.entry).kind,
+                        PlaceKind::Region | PlaceKind::Country
+                    )
+                })
+        });
+    if directions_before_region {
+        return false;
     }
     let lower_words = &ctx.lower_words;
     let first = &tokens[span.first];

@@ -1032,3 +1032,22 @@ fn a_county_name_with_or_without_inner_spaces() {
     );
     assert!((place(&a, "Mansfield").lon - -93.7).abs() < 0.2);
 }
+
+/// Directions before a state's name say which part of it is meant: "North East Texas" is no
+/// North East, Maryland. A town named with a direction stays one (West Bend, Wisconsin).
+#[test]
+fn directions_before_a_state_are_no_town() {
+    absent("Storms hit North East Texas on Monday.", "North East");
+    check(
+        "Storms hit North East Texas on Monday.",
+        "Texas",
+        "Texas",
+        Name,
+    );
+    check(
+        "He lives in West Bend, Wisconsin.",
+        "West Bend",
+        "West Bend",
+        Name,
+    );
+}
