@@ -421,7 +421,8 @@ const EN: &[(Category, &str)] = &[
     // "agreed it was ..." (a clause after a singular pronoun) states an opinion too; "agreed
     // this week to", "agreed they would withdraw" commit.
     (Agree, "rv=agree; notnext=that,he,she,it,i; sub=accord"),
-    (Agree, "n=agreement,agreements,accord,accords,treaty,treaties,pact,pacts; sub=accord"),
+    // "Nodded in agreement", "are in agreement": a state of mind, not a deal.
+    (Agree, "n=agreement,agreements,accord,accords,treaty,treaties,pact,pacts; notprev=in; sub=accord"),
     (Agree, "n=deal,deals; notprev=great,good,big; needs=reach*,sign*,strike,struck,peace,plea,trade,nuclear,ceasefire,agree*,broker*,negotiat*,accept*,arms; sub=accord"),
     (Agree, "rv=sign; needs=agreement*,treaty,treaties,accord*,pact*,deal,deals,memorandum,contract*; sub=accord"),
     (Agree, "rv=pledge; notctx=allegiance"),
@@ -505,8 +506,9 @@ const EN: &[(Category, &str)] = &[
     (Threaten, "rv=threaten; notprev=health,fire,flood,life,security; notnext=of; notnear=democracy,stability,safety,economy,existence,survival,future,jobs,environment,habitat,livelihood*; sub=threat"),
     // The same for a threat that someone poses or faces, or that is to be removed, reduced or
     // countered ("posing a threat to himself", "the gravity of the threat that faces Sudan", "a
-    // deadly threat troops face"): a danger.
-    (Threaten, "n=threat,threats; notprev=health,fire,flood,life,security; notnext=of; notnear=democracy,stability,safety,economy,existence,survival,future,jobs,environment,habitat,livelihood*; notaround=pose,poses,posed,posing,face,faces,faced,facing,remove,removing,eliminate,eliminating,reduce,reducing,counter,countering,combat,combating,tackle,tackling,neutralize,neutralizing,gravity; sub=threat"),
+    // deadly threat troops face"), or that is measured ("the greater threat", "the number one
+    // threat"): a danger.
+    (Threaten, "n=threat,threats; notprev=health,fire,flood,life,security,greater,greatest,bigger,biggest,major,main,serious,grave,growing,one; notnext=of; notnear=democracy,stability,safety,economy,existence,survival,future,jobs,environment,habitat,livelihood*; notaround=pose,poses,posed,posing,face,faces,faced,facing,remove,removing,eliminate,eliminating,reduce,reducing,counter,countering,combat,combating,tackle,tackling,neutralize,neutralizing,gravity; sub=threat"),
     // A warning is a threat only when it carries one ("warned Iran against", "of
     // consequences", "of retaliation"); most warn of a danger (warning residents of the
     // fire, warned that the deficit would be the highest, warning signs).

@@ -594,6 +594,12 @@ fn homographs_and_context() {
     );
     check("وتحدث عن التحديات والتهديدات التي تواجه دول المنطقة.", &[]);
     check("وقال إن الجماعة تشكل تهديدا للأمن.", &[]);
+    check("He is today the number one threat for the country.", &[]);
+    check("He nodded in agreement with the answer.", &[]);
+    check(
+        "The two sides signed an agreement in Doha.",
+        &[("agree", "done"), ("agree", "done")],
+    );
     check(
         "Authorities charged a man with making threats against the mayor.",
         &[("coerce", "done"), ("threaten", "done")],
