@@ -519,7 +519,6 @@ impl Gazetteer {
     }
 }
 
-/// The first column of each non-comment line, folded.
 /// A county's folded name without the spaces before its last word ("de soto parish" and
 /// "desoto parish" are both "desoto parish").
 fn compact_county_key(key: &str) -> String {
@@ -529,6 +528,7 @@ fn compact_county_key(key: &str) -> String {
     }
 }
 
+/// The first column of each non-comment line, folded.
 fn key_set(table: &str) -> FxHashSet<Box<str>> {
     table
         .lines()
